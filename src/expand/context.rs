@@ -1,0 +1,264 @@
+//! What the text around a hit says about it: inside a document number, already defined in
+//! the text ("quy chế phối hợp (QCPH)"), or which sense its neighbours select.
+
+use crate::dict::Sense;
+use crate::text::{char_at, char_before, fold, is_word_char};
+
+/// One context phrase of a sense, ready for comparison.
+#[derive(Clone, Debug)]
+pub(crate) enum Phrase {
+    /// A folded phrase (see [`fold`]).
+    Words(String),
+    /// `{Name}`: a capitalized word, as in "TP Tuyên Quang".
+    Name,
+    /// `{Number}`: digits, as in "Q. 1".
+    Number,
+}
+
+impl Phrase {
+    fn new(raw: &str) -> Phrase {
+        match raw {
+            "{Name}" => Phrase::Name,
+            "{Number}" => Phrase::Number,
+            s => Phrase::Words(fold(s)),
+        }
+    }
+}
+
+/// The compiled context of one sense, and its folded expansion (to recognize definitions).
+#[derive(Clone, Debug)]
+pub(crate) struct SenseContext {
+    followed_by: Vec<Phrase>,
+    preceded_by: Vec<Phrase>,
+    folded_expansion: String,
+}
+
+impl SenseContext {
+    pub(crate) fn new(sense: &Sense) -> SenseContext {
+        SenseContext {
+            followed_by: sense.followed_by.iter().map(|p| Phrase::new(p)).collect(),
+            preceded_by: sense.preceded_by.iter().map(|p| Phrase::new(p)).collect(),
+            folded_expansion: fold(&sense.expansion),
+        }
+    }
+
+    /// Whether the text around `start..end` selects this sense.
+    pub(crate) fn selects(&self, text: &str, start: usize, end: usize) -> bool {
+        let after = || Neighbour::after(text, end);
+        let before = || Neighbour::before(text, start);
+        (!self.followed_by.is_empty() && {
+            let n = after();
+            self.followed_by.iter().any(|p| n.starts_with(p))
+        }) || (!self.preceded_by.is_empty() && {
+            let n = before();
+            self.preceded_by.iter().any(|p| n.ends_with(p))
+        })
+    }
+
+    /// Whether `start..end` is the abbreviation of a definition written in the text, either
+    /// "quy chế phối hợp (QCPH)" or "QCPH (quy chế phối hợp)".
+    pub(crate) fn is_defined_at(&self, text: &str, start: usize, end: usize) -> bool {
+        let exp = &self.folded_expansion;
+        // "expansion (ABBR)"
+        let open = skip_spaces_back(text, start);
+        if char_before(text, open) == Some('(') {
+            let close = skip_spaces(text, end);
+            if char_at(text, close) == Some(')') {
+                let n = Neighbour::before(text, open - 1);
+                if n.ends_with_folded(exp) {
+                    return true;
+                }
+            }
+        }
+        // "ABBR (expansion)"
+        let open = skip_spaces(text, end);
+        if char_at(text, open) == Some('(') {
+            let n = Neighbour::after(text, open + 1);
+            if n.starts_with_folded(exp) && n.folded[exp.len()..].trim_start().starts_with(')') {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// How many characters of neighbouring text are folded for a comparison: longer than any
+/// phrase or expansion in practice, short enough to stay cheap.
+const WINDOW: usize = 80;
+
+/// The folded text next to a hit, on the same line.
+struct Neighbour<'t> {
+    raw: &'t str,
+    folded: String,
+}
+
+impl<'t> Neighbour<'t> {
+    fn after(text: &'t str, end: usize) -> Neighbour<'t> {
+        let from = skip_spaces(text, end);
+        let rest = &text[from..];
+        let mut stop = rest.len();
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if c == '\n' || n == WINDOW {
+                stop = i;
+                break;
+            }
+        }
+        let raw = &rest[..stop];
+        Neighbour { raw, folded: fold(raw) }
+    }
+
+    fn before(text: &'t str, start: usize) -> Neighbour<'t> {
+        let to = skip_spaces_back(text, start);
+        let head = &text[..to];
+        let mut from = 0;
+        for (n, (i, c)) in head.char_indices().rev().enumerate() {
+            if c == '\n' {
+                from = i + 1;
+                break;
+            }
+            if n == WINDOW {
+                from = i;
+                break;
+            }
+        }
+        let raw = &head[from..];
+        Neighbour { raw, folded: fold(raw) }
+    }
+
+    fn starts_with(&self, p: &Phrase) -> bool {
+        match p {
+            Phrase::Words(w) => self.starts_with_folded(w),
+            Phrase::Number => self.raw.starts_with(|c: char| c.is_ascii_digit()),
+            Phrase::Name => is_name_word(self.raw.split(|c: char| !is_word_char(c)).next()),
+        }
+    }
+
+    fn ends_with(&self, p: &Phrase) -> bool {
+        match p {
+            Phrase::Words(w) => self.ends_with_folded(w),
+            Phrase::Number => self.raw.ends_with(|c: char| c.is_ascii_digit()),
+            Phrase::Name => is_name_word(self.raw.rsplit(|c: char| !is_word_char(c)).next()),
+        }
+    }
+
+    fn starts_with_folded(&self, w: &str) -> bool {
+        !w.is_empty()
+            && self.folded.starts_with(w)
+            && !self.folded[w.len()..].chars().next().is_some_and(is_word_char)
+    }
+
+    fn ends_with_folded(&self, w: &str) -> bool {
+        !w.is_empty()
+            && self.folded.ends_with(w)
+            && !self.folded[..self.folded.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+    }
+}
+
+/// A capitalized word: an upper-case letter followed by a lower-case one ("Tuyên", "Hồ"),
+/// not an all-capital abbreviation.
+fn is_name_word(word: Option<&str>) -> bool {
+    let mut letters = word.unwrap_or("").chars().filter(|c| c.is_alphabetic());
+    matches!((letters.next(), letters.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+}
+
+/// Spaces and tabs (including no-break spaces) that do not end a line.
+fn is_inline_space(c: char) -> bool {
+    c != '\n' && c != '\r' && c.is_whitespace()
+}
+
+fn skip_spaces(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i).filter(|&c| is_inline_space(c)) {
+        i += c.len_utf8();
+    }
+    i
+}
+
+fn skip_spaces_back(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_before(text, i).filter(|&c| is_inline_space(c)) {
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// Skips spaces backwards, and at most one line break among them.
+fn skip_blank_back(text: &str, i: usize) -> usize {
+    let mut i = skip_spaces_back(text, i);
+    if text[..i].ends_with('\n') {
+        i -= 1;
+        if text[..i].ends_with('\r') {
+            i -= 1;
+        }
+        i = skip_spaces_back(text, i);
+    }
+    i
+}
+
+/// Whether the hit starting at byte `start` is part of a document number (số hiệu văn bản):
+/// "23/KH-UBND-UBMTTQ", "16/2022/QĐ-UBND", "85-NQ/ĐU", "11- QĐ/TW", "30/2020/NĐ-CP", also
+/// across a line break after the separator ("25-\nNQ/TW"). Such codes are identifiers and are
+/// left as written.
+///
+/// Walking left from the hit: a separator (- – / &), then either digits glued to that
+/// separator (the number itself, or the year) or another code, from which the walk goes on.
+/// Digits separated from a hyphen by a space ("Quận 5 - UBND") are a list, not a number.
+pub(crate) fn in_document_number(text: &str, start: usize) -> bool {
+    let mut pos = start;
+    // A document number has a handful of parts; the bound keeps hostile input linear.
+    for _ in 0..16 {
+        let p = skip_blank_back(text, pos);
+        let sep = match char_before(text, p) {
+            Some(c @ ('-' | '\u{2013}' | '/' | '&')) => c,
+            _ => return false,
+        };
+        let sep_at = p - sep.len_utf8();
+        let q = skip_blank_back(text, sep_at);
+        let Some(prev) = char_before(text, q) else {
+            return false;
+        };
+        if prev.is_ascii_digit() {
+            return q == sep_at;
+        }
+        // A code: ASCII letters, digits and Đ/đ, starting with a capital.
+        let code_start = text[..q]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_alphanumeric() || c == 'Đ' || c == 'đ')
+            .last()
+            .map_or(q, |(i, _)| i);
+        let first = char_at(text, code_start);
+        if code_start == q || !first.is_some_and(|c| c.is_ascii_uppercase() || c == 'Đ') {
+            return false;
+        }
+        pos = code_start;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docnum(text: &str, abbr: &str) -> bool {
+        in_document_number(text, text.find(abbr).unwrap())
+    }
+
+    #[test]
+    fn document_numbers() {
+        assert!(docnum("Kế hoạch số 23/KH-UBND-UBMTTQ ngày", "UBMTTQ"));
+        assert!(docnum("Kế hoạch số 23/KH-UBND-UBMTTQ ngày", "KH"));
+        assert!(docnum("Quyết định 16/2022/QĐ-UBND", "UBND"));
+        assert!(docnum("Nghị quyết 85-NQ/ĐU của", "ĐU"));
+        assert!(docnum("Quy định số 11- QĐ/TW", "TW"));
+        assert!(docnum("Nghị định 30/2020/NĐ-CP", "NĐ"));
+        assert!(docnum("Nghị quyết 25-\nNQ/TW", "NQ"));
+        assert!(docnum("16/2022/QĐ – UBND", "UBND"));
+        assert!(!docnum("Phường 7 - UBND", "UBND"));
+        assert!(!docnum("phường, UBND – UBMTTQ phường", "UBMTTQ"));
+        assert!(!docnum("Đảng ủy – HĐND – UBND", "UBND"));
+        assert!(!docnum("ĐU- HĐND- UBND- UB MTTQ", "UB MTTQ"));
+        assert!(!docnum("UBND", "UBND"));
+    }
+}

@@ -1,0 +1,155 @@
+//! Writing expansions into the output: the styles, capitals in headings, a capital at the
+//! start of a sentence, and first use per document.
+
+use std::borrow::Cow;
+
+use super::{Expander, Match, MatchKind};
+
+/// How an expansion is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Style {
+    /// "UBND phường" → "Ủy ban nhân dân phường", everywhere.
+    #[default]
+    Replace,
+    /// Official style (Nghị định 30/2020/NĐ-CP): the first use of an abbreviation in a
+    /// document is spelled out with the abbreviation in parentheses, "Ủy ban nhân dân
+    /// (UBND)"; later uses stay abbreviated. The surface forms of one entry (UBMTTQ,
+    /// UB MTTQ) share their first use, and a definition already in the text counts as one.
+    FirstUse,
+}
+
+impl Style {
+    /// The name used on the command line: `"replace"`, `"first-use"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Replace => "replace",
+            Style::FirstUse => "first-use",
+        }
+    }
+}
+
+/// What one document remembers while it is written out, possibly over many chunks.
+pub(crate) struct Document {
+    /// Per entry: whether its first use has been written (or defined in the text).
+    used: Vec<bool>,
+    /// The line last asked about: its first byte, and whether it is a heading candidate
+    /// (no lower-case letter in it).
+    line: Option<(usize, bool)>,
+    style: Style,
+}
+
+impl Document {
+    pub(crate) fn new(expander: &Expander) -> Document {
+        Document {
+            used: vec![false; expander.dictionary().len()],
+            line: None,
+            style: expander.style(),
+        }
+    }
+
+    /// Forgets the line cache: the next text is a new buffer with other offsets.
+    pub(crate) fn new_buffer(&mut self) {
+        self.line = None;
+    }
+
+    /// Whether the match stands in a line written all in capitals (a heading). A line of
+    /// abbreviations alone ("UBND-UBMTTQ") is not one: a heading has a Vietnamese word in
+    /// capitals, which shows as a capital letter with a diacritic other than Đ ("HỘI",
+    /// "PHƯỜNG") outside the abbreviation.
+    fn in_heading(&mut self, text: &str, m: &Match<'_>) -> bool {
+        let bytes = text.as_bytes();
+        let line_start = memchr::memrchr(b'\n', &bytes[..m.start()]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[m.end()..]).map_or(text.len(), |i| m.end() + i);
+        let all_caps = match self.line {
+            Some((start, caps)) if start == line_start => caps,
+            _ => {
+                let caps = !text[line_start..line_end].chars().any(char::is_lowercase);
+                self.line = Some((line_start, caps));
+                caps
+            }
+        };
+        let vietnamese_capital = |c: char| c.is_uppercase() && !c.is_ascii() && c != 'Đ';
+        all_caps
+            && (text[line_start..m.start()].chars().any(vietnamese_capital)
+                || text[m.end()..line_end].chars().any(vietnamese_capital))
+    }
+}
+
+/// Whether the match begins a sentence: at the start of a line or of the text, or after
+/// ". ", "! ", "? ", "… ", looking past opening quotes, brackets and list bullets.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        match c {
+            '\n' => return true,
+            '.' | '!' | '?' | '…' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '–' | '—' | '•' | '+' | '*' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn capitalize_first(s: &str) -> Cow<'_, str> {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => {
+            let mut out: String = c.to_uppercase().collect();
+            out.push_str(chars.as_str());
+            Cow::Owned(out)
+        }
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// Writes `text[from..]` with its abbreviations expanded, through `sink`, up to the end of
+/// the last changed abbreviation. Returns that position (`from` when nothing changed): the
+/// caller writes the rest, `text[returned..]`, itself.
+pub(crate) fn render<E>(
+    expander: &Expander,
+    text: &str,
+    from: usize,
+    doc: &mut Document,
+    sink: &mut impl FnMut(&str) -> Result<(), E>,
+) -> Result<usize, E> {
+    let mut last = from;
+    for m in expander.find_iter_from(text, from) {
+        let entry_index = m.index as usize;
+        match m.kind() {
+            MatchKind::Expansion => {}
+            MatchKind::Definition => {
+                doc.used[entry_index] = true;
+                continue;
+            }
+            MatchKind::Ambiguous | MatchKind::DocumentNumber => continue,
+        }
+        let Some(expansion) = m.expansion() else {
+            continue;
+        };
+        if doc.style == Style::FirstUse && doc.used[entry_index] {
+            continue;
+        }
+        let written = if doc.in_heading(text, &m) {
+            Cow::Owned(expansion.to_uppercase())
+        } else if starts_sentence(text, m.start()) {
+            capitalize_first(expansion)
+        } else {
+            Cow::Borrowed(expansion)
+        };
+        sink(&text[last..m.start()])?;
+        sink(&written)?;
+        if let Some(number) = m.number_span() {
+            sink(" ")?;
+            sink(&text[number.range()])?;
+        }
+        if doc.style == Style::FirstUse {
+            doc.used[entry_index] = true;
+            sink(" (")?;
+            sink(&text[m.span().range()])?;
+            sink(")")?;
+        }
+        last = m.end();
+    }
+    Ok(last)
+}
