@@ -72,12 +72,16 @@
 mod dict;
 mod error;
 mod expand;
+mod normalize;
 mod span;
 mod text;
 
 pub use dict::{Category, Dictionary, Entry, Origin, Sense};
 pub use error::{Error, ErrorKind, Position};
 pub use expand::{Expander, ExpanderBuilder, Match, MatchKind, Matches, Style};
+pub use normalize::{
+    Change, Encoding, Normalized, Normalizer, NormalizerBuilder, OffsetMap, Rule, ToneStyle,
+};
 pub use span::{LineIndex, Span};
 
 #[cfg(test)]

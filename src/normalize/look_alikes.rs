@@ -1,0 +1,133 @@
+//! Step 2: letters that look like Đ/đ but are not: Ð/ð (U+00D0/U+00F0, Icelandic and Faroese
+//! eth) and Ɖ/ɖ (U+0189/U+0256, African D). Keyboards and fonts without Đ produce them, and
+//! text in them looks right but matches nothing.
+//!
+//! They are replaced only where the word around them is Vietnamese, judged from the
+//! neighbouring letters: Vietnamese đ starts a syllable and is followed by a vowel ("Ðại",
+//! "ðồng"), or sits in an abbreviation written in plain capitals ("HÐND", "CTÐ", "ÐU").
+//! Icelandic and Faroese never start a word with ð and write it after a vowel inside the
+//! word ("Guðrún", "með", "GUÐRÚN"): those stay as they are.
+
+use crate::text::unlook_alike;
+
+use super::letters::{letter, Letter};
+use super::offsets::{Rule, Sink};
+
+/// Whether `c` is one of the look-alikes of Đ/đ.
+pub(crate) fn is_look_alike(c: char) -> bool {
+    matches!(c, '\u{D0}' | '\u{F0}' | '\u{189}' | '\u{256}')
+}
+
+/// Letters only Icelandic or Faroese writes: their presence marks the word as not Vietnamese.
+fn is_nordic(c: char) -> bool {
+    matches!(
+        c,
+        'þ' | 'Þ' | 'æ' | 'Æ' | 'ø' | 'Ø' | 'ö' | 'Ö' | 'å' | 'Å' | 'ð' | 'Ð'
+    )
+}
+
+/// Whether the look-alike at byte `p` of `text` stands for Vietnamese Đ/đ.
+pub(crate) fn is_vietnamese_at(text: &str, p: usize) -> bool {
+    let Some(before) = text.get(..p) else {
+        return false;
+    };
+    let Some(rest) = text.get(p..) else {
+        return false;
+    };
+    let mut after = rest.chars();
+    let Some(me) = after.next() else {
+        return false;
+    };
+    // The word: letters (and combining marks) on both sides. Invisible characters, which
+    // the spacing step removes, do not split it.
+    let in_word = |c: &char| crate::text::is_word_char(*c) || super::spacing::is_invisible_char(*c);
+    let visible = |c: &char| !super::spacing::is_invisible_char(*c);
+    let left: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(in_word)
+        .filter(visible)
+        .collect();
+    let right: Vec<char> = after.take_while(in_word).filter(visible).collect();
+    let others = || left.iter().chain(right.iter());
+    // Another Nordic letter in the word (besides further eths) settles it.
+    if others().any(|&c| is_nordic(c) && !is_look_alike(c)) {
+        return false;
+    }
+    // Abbreviations in plain capitals: HÐND, CTÐ, ÐU-UBND.
+    let is_capital_eth = matches!(me, '\u{D0}' | '\u{189}');
+    let abbreviation = others()
+        .all(|&c| c.is_ascii_uppercase() || c == 'Đ' || is_look_alike(c) || c.is_ascii_digit());
+    if is_capital_eth && abbreviation && others().any(|c| c.is_ascii_uppercase() || *c == 'Đ') {
+        return true;
+    }
+    if is_capital_eth && left.is_empty() && right.is_empty() {
+        // A lone Ð, e.g. an initial "Ð." in a name list: Vietnamese only if the text
+        // around it is (decided by the caller's context); keep it.
+        return false;
+    }
+    // Start of a word followed by a vowel: Ðại, ðồng, Ðà.
+    left.is_empty()
+        && right.first().is_some_and(|&c| {
+            let l: Letter = letter(c);
+            l.is_vowel()
+        })
+}
+
+/// Replaces the look-alike at `p` if it stands for Đ/đ; returns the byte after it.
+pub(crate) fn repair<S: Sink>(text: &str, p: usize, sink: &mut S) -> usize {
+    let Some(c) = text.get(p..).and_then(|r| r.chars().next()) else {
+        return p + 1;
+    };
+    let end = p + c.len_utf8();
+    if is_vietnamese_at(text, p) {
+        let mut buf = [0u8; 4];
+        sink.replace(
+            p,
+            end,
+            unlook_alike(c).encode_utf8(&mut buf),
+            Rule::LookAlike,
+        );
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> bool {
+        let p = text.find(is_look_alike).unwrap();
+        is_vietnamese_at(text, p)
+    }
+
+    #[test]
+    fn decides_by_neighbours() {
+        for t in [
+            "Ðại hội",
+            "ðồng chí",
+            "HÐND",
+            "ÐU-UBND",
+            "CTÐ",
+            "Ðảng",
+            "ÐẢNG",
+            "Ɖà Nẵng",
+            "ɖi",
+            "QÐ-UBND",
+        ] {
+            assert!(at(t), "{t}");
+        }
+        for t in [
+            "Guðrún",
+            "með",
+            "GUÐRÚN",
+            "Sigurður",
+            "Ð",
+            "ðþ",
+            "Þórð",
+            "Eiðar",
+        ] {
+            assert!(!at(t), "{t}");
+        }
+    }
+}

@@ -1,0 +1,485 @@
+//! Normalizing Vietnamese text: the [`Normalizer`], its builder, and the offset map back to
+//! the caller's bytes.
+//!
+//! The pipeline, in order, each step switchable:
+//! 0. legacy encodings to Unicode (TCVN3, VNI, VIQR, or TCVN3/VNI detected), off by default;
+//! 1. Unicode NFC;
+//! 2. look-alikes of Đ/đ (Ð, ð, Ɖ, ɖ) where they sit in Vietnamese words;
+//! 3. spacing (no-break spaces, invisible characters, runs of spaces, trailing spaces);
+//! 4. tone-mark placement (old or new convention, or repair only), off by default;
+//! 5. spelling variants (qui → quy), off by default.
+//!
+//! Steps 1–3 share one scan that proves clean text clean without copying it.
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use viettat::{Normalizer, ToneStyle};
+//!
+//! let n = Normalizer::default();
+//! // Decomposed letters, an eth for Đ, a no-break space, a double space.
+//! assert_eq!(n.normalize("Ðảng  bộ\u{A0}phu\u{31B}o\u{31B}\u{300}ng"), "Đảng bộ phường");
+//! // Clean text comes back borrowed.
+//! assert!(matches!(n.normalize("Đảng bộ phường"), Cow::Borrowed(_)));
+//!
+//! let new_style = Normalizer::builder().tone(ToneStyle::New).build();
+//! assert_eq!(new_style.normalize("Ủy ban hòa giải"), "Uỷ ban hoà giải");
+//! ```
+
+mod legacy;
+mod letters;
+mod look_alikes;
+mod nfc;
+mod offsets;
+mod scan;
+mod spacing;
+mod syllable;
+mod tcvn3;
+mod tone;
+mod viqr;
+mod vni;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::{Arc, OnceLock};
+
+use crate::error::Error;
+
+pub use offsets::{Change, OffsetMap, Rule};
+
+use offsets::{Sink, Writer};
+use tone::WordOptions;
+
+/// Where tone marks go in the open syllables with oa, oe, uy, the only ones where the two
+/// conventions differ.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ToneStyle {
+    /// Leave every mark where it is (the default).
+    #[default]
+    Keep,
+    /// "Kiểu cũ": hòa, khỏe, thủy. Misplaced marks elsewhere are repaired.
+    Old,
+    /// "Kiểu mới" (Quy định 240/QĐ, 1984; Quyết định 1989/QĐ-BGDĐT, 2018): hoà, khoẻ, thuỷ.
+    /// Misplaced marks elsewhere are repaired.
+    New,
+}
+
+impl FromStr for ToneStyle {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<ToneStyle, Error> {
+        match s {
+            "keep" => Ok(ToneStyle::Keep),
+            "old" => Ok(ToneStyle::Old),
+            "new" => Ok(ToneStyle::New),
+            _ => Err(Error::usage(format!(
+                "unknown tone style {s:?} (expected keep, old or new)"
+            ))),
+        }
+    }
+}
+
+/// The encoding the input was written in, before it became the `&str` passed in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// Unicode: no legacy decoding (the default).
+    #[default]
+    Unicode,
+    /// TCVN3 (ABC, the .VnTime fonts), everywhere.
+    Tcvn3,
+    /// VNI-Windows, everywhere.
+    Vni,
+    /// VIQR, everywhere. Never detected: its marks are ordinary punctuation.
+    Viqr,
+    /// TCVN3 or VNI detected word by word; correct Unicode is left alone.
+    Auto,
+}
+
+impl FromStr for Encoding {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Encoding, Error> {
+        match s {
+            "unicode" | "utf-8" | "utf8" => Ok(Encoding::Unicode),
+            "tcvn3" | "abc" => Ok(Encoding::Tcvn3),
+            "vni" => Ok(Encoding::Vni),
+            "viqr" => Ok(Encoding::Viqr),
+            "auto" => Ok(Encoding::Auto),
+            _ => Err(Error::usage(format!(
+                "unknown encoding {s:?} (expected tcvn3, vni, viqr, auto or unicode)"
+            ))),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Options {
+    nfc: bool,
+    look_alikes: bool,
+    spacing: bool,
+    tone: ToneStyle,
+    repair_tones: bool,
+    from: Encoding,
+    spelling: bool,
+}
+
+impl Options {
+    fn words(&self) -> WordOptions {
+        WordOptions {
+            tone: self.tone,
+            repair: self.repair_tones,
+            spelling: self.spelling,
+        }
+    }
+
+    fn chars_active(&self) -> bool {
+        self.nfc || self.look_alikes || self.spacing
+    }
+}
+
+/// Configures and builds a [`Normalizer`].
+///
+/// ```
+/// use viettat::{Encoding, Normalizer, ToneStyle};
+///
+/// let n = Normalizer::builder()
+///     .from(Encoding::Auto)
+///     .tone(ToneStyle::Old)
+///     .spelling(true)
+///     .build();
+/// assert_eq!(n.normalize("Qui chÕ hoµ gi¶i"), "Quy chế hòa giải");
+/// ```
+#[derive(Clone, Debug)]
+pub struct NormalizerBuilder {
+    options: Options,
+}
+
+impl Default for NormalizerBuilder {
+    fn default() -> NormalizerBuilder {
+        NormalizerBuilder::new()
+    }
+}
+
+impl NormalizerBuilder {
+    /// The default pipeline: NFC, look-alikes and spacing on; tones kept; no legacy
+    /// decoding; no spelling variants.
+    pub fn new() -> NormalizerBuilder {
+        NormalizerBuilder {
+            options: Options {
+                nfc: true,
+                look_alikes: true,
+                spacing: true,
+                tone: ToneStyle::Keep,
+                repair_tones: false,
+                from: Encoding::Unicode,
+                spelling: false,
+            },
+        }
+    }
+
+    /// Unicode NFC (default: on).
+    pub fn nfc(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.options.nfc = yes;
+        self
+    }
+
+    /// Ð/ð/Ɖ/ɖ to Đ/đ in Vietnamese words (default: on).
+    pub fn look_alikes(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.options.look_alikes = yes;
+        self
+    }
+
+    /// No-break spaces, invisible characters, runs of spaces and trailing spaces (default: on).
+    pub fn spacing(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.options.spacing = yes;
+        self
+    }
+
+    /// Tone-mark placement (default: [`ToneStyle::Keep`]).
+    pub fn tone(&mut self, style: ToneStyle) -> &mut NormalizerBuilder {
+        self.options.tone = style;
+        self
+    }
+
+    /// With [`ToneStyle::Keep`], still move marks that neither convention allows ("baỏ" →
+    /// "bảo"), leaving hòa and hoà each as written (default: off; the other styles always
+    /// repair).
+    pub fn repair_tones(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.options.repair_tones = yes;
+        self
+    }
+
+    /// The legacy encoding to decode from (default: [`Encoding::Unicode`], none).
+    pub fn from(&mut self, encoding: Encoding) -> &mut NormalizerBuilder {
+        self.options.from = encoding;
+        self
+    }
+
+    /// Official spelling for the i/y variants after "qu": "Qui chế" → "Quy chế", "quí" →
+    /// "quý" (default: off).
+    pub fn spelling(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.options.spelling = yes;
+        self
+    }
+
+    /// Builds the normalizer. The builder can be changed and built again.
+    pub fn build(&self) -> Normalizer {
+        Normalizer {
+            options: Arc::new(self.options.clone()),
+        }
+    }
+}
+
+/// The normalizer: options, immutable once built, cheap to clone (an `Arc`), `Send + Sync`.
+/// [`Normalizer::default`] is the default pipeline, built once per process.
+#[derive(Clone, Debug)]
+pub struct Normalizer {
+    options: Arc<Options>,
+}
+
+impl Default for Normalizer {
+    fn default() -> Normalizer {
+        static DEFAULT: OnceLock<Normalizer> = OnceLock::new();
+        DEFAULT
+            .get_or_init(|| NormalizerBuilder::new().build())
+            .clone()
+    }
+}
+
+/// Normalized text, with the map from its offsets back to the input and the list of changes.
+#[derive(Clone, Debug)]
+pub struct Normalized<'t> {
+    text: Cow<'t, str>,
+    offsets: OffsetMap,
+    changes: Vec<Change>,
+}
+
+impl<'t> Normalized<'t> {
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalized text, borrowed from the input if nothing changed.
+    pub fn into_text(self) -> Cow<'t, str> {
+        self.text
+    }
+
+    /// The map from offsets of [`text`](Self::text) to byte offsets of the input.
+    pub fn offsets(&self) -> &OffsetMap {
+        &self.offsets
+    }
+
+    /// Every change, in the order the steps made them, with the input span it replaced
+    /// (the decoding of raw 8-bit bytes into characters is not listed: it is how the input
+    /// is read, not a change to it).
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+}
+
+/// What [`Normalizer::normalize_with_offsets`] collects besides the text.
+struct Record {
+    offsets: OffsetMap,
+    changes: Vec<Change>,
+}
+
+/// Runs one step over `cur`, replacing it by the step's output if it changed anything.
+fn step(
+    cur: &mut Cow<'_, str>,
+    record: Option<&mut Record>,
+    f: impl FnOnce(&str, &mut Writer<'_>),
+) {
+    let recording = record.is_some();
+    let done = {
+        let mut w = Writer::new(cur, recording);
+        f(cur, &mut w);
+        w.finish()
+    };
+    if let Some((out, map)) = done {
+        if let Some(r) = record {
+            r.offsets.push(map);
+            let k = r.offsets.step_count().saturating_sub(1);
+            offsets::collect_changes(&r.offsets, k, &out, &mut r.changes);
+        }
+        *cur = Cow::Owned(out);
+    }
+}
+
+impl Normalizer {
+    /// A builder, starting from the default pipeline.
+    pub fn builder() -> NormalizerBuilder {
+        NormalizerBuilder::new()
+    }
+
+    /// Normalizes `text`. Borrows it when nothing changes; on text that needs nothing the
+    /// default pipeline only scans it.
+    ///
+    /// ```
+    /// use viettat::Normalizer;
+    ///
+    /// let n = Normalizer::default();
+    /// assert_eq!(n.normalize("HÐND  xã\u{200B} "), "HĐND xã");
+    /// assert_eq!(n.normalize("Guðrún"), "Guðrún");
+    /// ```
+    pub fn normalize<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        self.run(Cow::Borrowed(text), None)
+    }
+
+    /// Normalizes `text` into `out`.
+    pub fn normalize_to<W: fmt::Write>(&self, text: &str, out: &mut W) -> fmt::Result {
+        out.write_str(&self.normalize(text))
+    }
+
+    /// Whether normalizing would leave `text` unchanged.
+    pub fn is_normalized(&self, text: &str) -> bool {
+        matches!(self.normalize(text), Cow::Borrowed(_))
+    }
+
+    /// Normalizes `text` and keeps the map back to its bytes and the list of changes.
+    ///
+    /// ```
+    /// use viettat::{Normalizer, Rule};
+    ///
+    /// let input = "Ðại hội";
+    /// let n = Normalizer::default().normalize_with_offsets(input);
+    /// assert_eq!(n.text(), "Đại hội");
+    /// assert_eq!(n.changes()[0].rule, Rule::LookAlike);
+    /// assert_eq!(&input[n.changes()[0].span.range()], "Ð");
+    /// assert_eq!(n.offsets().to_input(n.text().find("hội").unwrap()), input.find("hội").unwrap());
+    /// ```
+    pub fn normalize_with_offsets<'t>(&self, text: &'t str) -> Normalized<'t> {
+        let mut r = Record {
+            offsets: OffsetMap::new(text.len()),
+            changes: Vec::new(),
+        };
+        let out = self.run(Cow::Borrowed(text), Some(&mut r));
+        Normalized {
+            text: out,
+            offsets: r.offsets,
+            changes: r.changes,
+        }
+    }
+
+    /// Normalizes raw bytes. Valid UTF-8 is read as such. Otherwise, when decoding from TCVN3,
+    /// VNI or `Auto`, the whole input is read as 8-bit text (one byte, one character: the
+    /// legacy file as it was saved) and decoded; with any other encoding, invalid UTF-8 is
+    /// an error that gives the offset of the first bad byte. Offsets map to bytes of `input`.
+    ///
+    /// ```
+    /// use viettat::{Encoding, Normalizer};
+    ///
+    /// let n = Normalizer::builder().from(Encoding::Auto).build();
+    /// // "tổ chức" typed in a TCVN3 font, as the 8-bit file stores it.
+    /// let out = n.normalize_bytes(b"t\xE6 ch\xF8c")?;
+    /// assert_eq!(out.text(), "tổ chức");
+    /// assert_eq!(out.offsets().to_input(5), 3); // "c" of "chức"
+    /// # Ok::<(), viettat::Error>(())
+    /// ```
+    pub fn normalize_bytes<'t>(&self, input: &'t [u8]) -> Result<Normalized<'t>, Error> {
+        match std::str::from_utf8(input) {
+            Ok(text) => Ok(self.normalize_with_offsets(text)),
+            Err(e) => {
+                if !matches!(
+                    self.options.from,
+                    Encoding::Tcvn3 | Encoding::Vni | Encoding::Auto
+                ) {
+                    return Err(Error::invalid_utf8(e.valid_up_to()));
+                }
+                let decoded = legacy::decode_8bit(input);
+                let mut r = Record {
+                    offsets: OffsetMap::new(input.len()),
+                    changes: Vec::new(),
+                };
+                r.offsets.push(offsets::StepMap::from_8bit(input));
+                let out = self.run(Cow::Owned(decoded), Some(&mut r));
+                Ok(Normalized {
+                    text: Cow::Owned(out.into_owned()),
+                    offsets: r.offsets,
+                    changes: r.changes,
+                })
+            }
+        }
+    }
+
+    fn run<'t>(&self, mut cur: Cow<'t, str>, mut record: Option<&mut Record>) -> Cow<'t, str> {
+        let o = &*self.options;
+        if o.from != Encoding::Unicode {
+            let from = o.from;
+            step(&mut cur, record.as_deref_mut(), |t, w| {
+                legacy::run(t, from, w)
+            });
+        }
+        if o.chars_active() {
+            if let Some(first) = scan::next_any(&cur, 0) {
+                if o.nfc || o.look_alikes || o.spacing {
+                    step(&mut cur, record.as_deref_mut(), |t, w| {
+                        chars(t, first, o, w)
+                    });
+                }
+                if o.spacing {
+                    step(&mut cur, record.as_deref_mut(), |t, w| {
+                        spacing::runs(t, 0, w);
+                    });
+                }
+            }
+        }
+        if o.words().active() {
+            let words = o.words();
+            step(&mut cur, record, |t, w| tone::run(t, words, w));
+        }
+        cur
+    }
+}
+
+/// The character pass of steps 1–3, from the first suspicious position `from`.
+fn chars<S: Sink>(text: &str, from: usize, o: &Options, sink: &mut S) {
+    let mut scratch = String::new();
+    let mut pos = from;
+    let mut floor = 0;
+    while let Some(p) = scan::next_char_problem(text, pos) {
+        let Some(c) = crate::text::char_at(text, p) else {
+            break;
+        };
+        let after = p + c.len_utf8();
+        // A mark that follows (possibly behind invisible characters) is composed with what
+        // comes before it, in one region.
+        let mark_follows = || {
+            text.get(after..)
+                .and_then(|r| {
+                    r.chars()
+                        .find(|&d| !(o.spacing && spacing::is_invisible_char(d)))
+                })
+                .is_some_and(|d| !nfc::is_stable_starter(d))
+        };
+        let next = if !nfc::is_stable_starter(c) {
+            if o.nfc {
+                nfc::repair(text, p, floor, o.spacing, &mut scratch, sink)
+            } else {
+                after
+            }
+        } else if look_alikes::is_look_alike(c) {
+            if o.look_alikes {
+                look_alikes::repair(text, p, sink)
+            } else {
+                after
+            }
+        } else if o.spacing && spacing::is_invisible_at(text, p) && o.nfc && mark_follows() {
+            // Find the mark and repair from there (the region reaches back over this one).
+            let mark = text
+                .get(after..)
+                .and_then(|r| {
+                    r.char_indices()
+                        .find(|&(_, d)| !spacing::is_invisible_char(d))
+                })
+                .map_or(after, |(i, _)| after + i);
+            nfc::repair(text, mark, floor, true, &mut scratch, sink)
+        } else if o.spacing {
+            spacing::repair_char(text, p, sink)
+        } else {
+            after
+        };
+        pos = next.max(after);
+        floor = pos;
+    }
+}

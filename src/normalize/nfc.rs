@@ -1,0 +1,149 @@
+//! Step 1: Unicode canonical composition (NFC), applied only where it changes something.
+//!
+//! The scanner ([`super::scan`]) finds the few characters that are not certainly in NFC; here
+//! each one is repaired in its smallest self-contained region: from the last starter before it
+//! (a character with canonical combining class 0 and NFC quick check "Yes", which nothing
+//! before it can combine with) to the next such starter. Composition itself is
+//! `unicode-normalization`'s, on that region only.
+
+use std::sync::OnceLock;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::offsets::{Rule, Sink};
+use super::spacing;
+
+/// Whether `c` is a starter that is certainly NFC: canonical combining class 0 and NFC quick
+/// check "Yes". A text made only of such characters is in NFC, and no character after one can
+/// combine with anything before it.
+pub(crate) fn is_stable_starter(c: char) -> bool {
+    if c.is_ascii() {
+        return true;
+    }
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// Whether `c` can attach to the character before it: a combining mark (class other than 0),
+/// or a character whose NFC quick check is "Maybe" (it may compose with what precedes).
+pub(crate) fn combines_backward(c: char) -> bool {
+    !c.is_ascii()
+        && (canonical_combining_class(c) != 0
+            || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe)
+}
+
+/// One bit per character of the Basic Multilingual Plane: set when the character needs no
+/// step at all (a stable starter that is not a look-alike, a no-break space or an invisible
+/// character). Built once per process, from the Unicode data of `unicode-normalization`.
+fn plain_table() -> &'static [u64; 1024] {
+    static TABLE: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([0u64; 1024]);
+        for (word_index, word) in t.iter_mut().enumerate() {
+            for bit in 0..64u32 {
+                let cp = (word_index as u32) * 64 + bit;
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
+                if is_stable_starter(c) && !needs_other_step(c) {
+                    *word |= 1u64 << bit;
+                }
+            }
+        }
+        t
+    })
+}
+
+/// Characters that are NFC but that another default step rewrites.
+fn needs_other_step(c: char) -> bool {
+    super::look_alikes::is_look_alike(c) || spacing::is_special(c)
+}
+
+/// Whether `c` needs no step at all (see [`plain_table`]). ASCII spaces are judged by the
+/// scanner from their neighbours, not here.
+pub(crate) fn is_plain(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return true;
+    }
+    if cp <= 0xFFFF {
+        let word = plain_table().get((cp / 64) as usize).copied().unwrap_or(0);
+        return word & (1u64 << (cp % 64)) != 0;
+    }
+    is_stable_starter(c) && !needs_other_step(c)
+}
+
+/// Repairs the region around `p`, a character that is not a stable starter, and returns where
+/// the region ends. The region never starts before `floor` (everything before it has been
+/// written). Invisible characters inside the region are dropped first when `drop_invisible`
+/// is set, so that "a", ZWSP, combining acute becomes "á" in one pass.
+pub(crate) fn repair<S: Sink>(
+    text: &str,
+    p: usize,
+    floor: usize,
+    drop_invisible: bool,
+    scratch: &mut String,
+    sink: &mut S,
+) -> usize {
+    let before = text.get(floor..p).unwrap_or("");
+    let mut start = p;
+    for (i, c) in before.char_indices().rev() {
+        start = floor + i;
+        let invisible = drop_invisible && spacing::is_invisible_at(text, start);
+        if !invisible && is_stable_starter(c) {
+            break;
+        }
+    }
+    let mut end = p;
+    let rest = text.get(p..).unwrap_or("").char_indices();
+    for (i, c) in rest {
+        let take = if !is_stable_starter(c) {
+            true
+        } else if drop_invisible && spacing::is_invisible_at(text, p + i) {
+            // Take the invisible character only if a mark follows it.
+            text.get(p + i + c.len_utf8()..)
+                .and_then(|r| r.chars().find(|&d| !spacing::is_invisible_char(d)))
+                .is_some_and(|d| !is_stable_starter(d))
+        } else {
+            false
+        };
+        if !take {
+            break;
+        }
+        end = p + i + c.len_utf8();
+    }
+    let Some(region) = text.get(start..end) else {
+        return end.max(p + 1);
+    };
+    scratch.clear();
+    let kept = region
+        .char_indices()
+        .filter(|&(i, _)| !(drop_invisible && spacing::is_invisible_at(text, start + i)))
+        .map(|(_, c)| c);
+    scratch.extend(kept.nfc());
+    sink.replace(start, end, scratch, Rule::Nfc);
+    end.max(p + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_letters_are_plain() {
+        // The scanner's byte rules assume these whole ranges need nothing, except the
+        // look-alikes Ð ð Ɖ.
+        for cp in 0xC0..=0x1BF_u32 {
+            let c = char::from_u32(cp).unwrap();
+            let expected = !matches!(c, 'Ð' | 'ð' | 'Ɖ');
+            assert_eq!(is_plain(c), expected, "U+{cp:04X}");
+        }
+        for cp in 0x1E80..=0x1EFF_u32 {
+            assert!(is_plain(char::from_u32(cp).unwrap()), "U+{cp:04X}");
+        }
+        assert!(!is_plain('\u{301}'));
+        assert!(!is_plain('\u{A0}'));
+        assert!(is_plain('–'));
+        assert!(!is_plain('\u{212B}')); // Angstrom sign: NFC is Å
+    }
+}

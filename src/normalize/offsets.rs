@@ -1,0 +1,378 @@
+//! Edits and offset maps.
+//!
+//! Every step of the pipeline reads a text and reports its changes, in order, as edits
+//! "replace bytes `start..end` of my input with this". A [`Sink`] either applies them
+//! straight into the output (plain [`normalize`](super::Normalizer::normalize)) or also
+//! records them, so that output positions can be mapped back through every step to the
+//! caller's bytes ([`OffsetMap`]).
+
+use std::fmt;
+
+use crate::span::Span;
+
+/// Which rule made a change. Its [`name`](Rule::name) is what `viettat normalize --report`
+/// prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// Unicode canonical composition (NFC).
+    Nfc,
+    /// A look-alike letter replaced by the Vietnamese one (Ð → Đ).
+    LookAlike,
+    /// A no-break space (or narrow no-break space) turned into a space.
+    NoBreakSpace,
+    /// An invisible character removed (zero-width space or joiner, word joiner, BOM, soft
+    /// hyphen).
+    Invisible,
+    /// A run of spaces between words shortened to one.
+    Spaces,
+    /// Spaces at the end of a line removed.
+    TrailingSpace,
+    /// A tone mark moved to the vowel the chosen convention puts it on.
+    Tone,
+    /// A letter decoded from TCVN3 (ABC).
+    Tcvn3,
+    /// A letter decoded from VNI-Windows.
+    Vni,
+    /// A letter decoded from VIQR.
+    Viqr,
+    /// An i/y spelling variant replaced by the official one.
+    Spelling,
+}
+
+impl Rule {
+    /// A short, stable name: `nfc`, `look-alike`, `nbsp`, `invisible`, `spaces`,
+    /// `trailing-space`, `tone`, `tcvn3`, `vni`, `viqr`, `spelling`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Nfc => "nfc",
+            Rule::LookAlike => "look-alike",
+            Rule::NoBreakSpace => "nbsp",
+            Rule::Invisible => "invisible",
+            Rule::Spaces => "spaces",
+            Rule::TrailingSpace => "trailing-space",
+            Rule::Tone => "tone",
+            Rule::Tcvn3 => "tcvn3",
+            Rule::Vni => "vni",
+            Rule::Viqr => "viqr",
+            Rule::Spelling => "spelling",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Receives the edits of one step, in increasing, non-overlapping order.
+pub(crate) trait Sink {
+    /// Replace `start..end` of the step's input with `with`.
+    fn replace(&mut self, start: usize, end: usize, with: &str, rule: Rule);
+}
+
+/// One recorded edit: input bytes `src`, output bytes `out`, and where its replacement text
+/// sits in [`StepMap::replacements`].
+#[derive(Clone, Copy, Debug)]
+struct Edit {
+    in_start: usize,
+    in_end: usize,
+    out_start: usize,
+    out_end: usize,
+    rule: Rule,
+}
+
+/// Applies a step's edits to its input, optionally recording them.
+pub(crate) struct Writer<'t> {
+    src: &'t str,
+    out: String,
+    copied: usize,
+    changed: bool,
+    record: Option<Vec<Edit>>,
+}
+
+impl<'t> Writer<'t> {
+    pub(crate) fn new(src: &'t str, record: bool) -> Writer<'t> {
+        Writer {
+            src,
+            out: String::new(),
+            copied: 0,
+            changed: false,
+            record: record.then(Vec::new),
+        }
+    }
+
+    /// The step's output (`None` if it changed nothing) and its map.
+    pub(crate) fn finish(mut self) -> Option<(String, StepMap)> {
+        if !self.changed {
+            return None;
+        }
+        self.out.push_str(self.src.get(self.copied..).unwrap_or(""));
+        let map = StepMap {
+            edits: self.record.unwrap_or_default(),
+        };
+        Some((self.out, map))
+    }
+}
+
+impl Sink for Writer<'_> {
+    fn replace(&mut self, start: usize, end: usize, with: &str, rule: Rule) {
+        let Some(old) = self.src.get(start..end) else {
+            return;
+        };
+        if start < self.copied || old == with {
+            return;
+        }
+        if !self.changed {
+            self.changed = true;
+            self.out.reserve(self.src.len() + self.src.len() / 8 + 16);
+        }
+        self.out
+            .push_str(self.src.get(self.copied..start).unwrap_or(""));
+        let out_start = self.out.len();
+        self.out.push_str(with);
+        if let Some(edits) = &mut self.record {
+            edits.push(Edit {
+                in_start: start,
+                in_end: end,
+                out_start,
+                out_end: self.out.len(),
+                rule,
+            });
+        }
+        self.copied = end;
+    }
+}
+
+/// The edits of one step, for mapping its output offsets back to its input.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StepMap {
+    edits: Vec<Edit>,
+}
+
+impl StepMap {
+    /// The map of reading raw 8-bit bytes one byte to one character (see
+    /// [`decode_8bit`](super::legacy::decode_8bit)): every non-ASCII byte became a character
+    /// of two or three UTF-8 bytes.
+    pub(crate) fn from_8bit(bytes: &[u8]) -> StepMap {
+        let mut edits = Vec::new();
+        let mut out = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let len = if b < 0x80 {
+                1
+            } else {
+                super::legacy::decode_8bit(&[b]).len()
+            };
+            if b >= 0x80 {
+                edits.push(Edit {
+                    in_start: i,
+                    in_end: i + 1,
+                    out_start: out,
+                    out_end: out + len,
+                    rule: Rule::Nfc,
+                });
+            }
+            out += len;
+        }
+        StepMap { edits }
+    }
+
+    /// The step-input offset of the character that starts at output offset `o`. Inside a
+    /// replacement, every output character maps to the start of what it replaced; at a
+    /// deletion, to the character after it.
+    fn start(&self, o: usize) -> usize {
+        let i = self.edits.partition_point(|e| e.out_end <= o);
+        if let Some(e) = self.edits.get(i) {
+            if e.out_start <= o {
+                return e.in_start;
+            }
+        }
+        match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
+            Some(prev) => prev.in_end + (o - prev.out_end),
+            None => o,
+        }
+    }
+
+    /// The step-input offset just after the character that ends at output offset `o`: inside
+    /// or at the end of a replacement, the end of what it replaced; deletions right at `o`
+    /// are not included.
+    fn end(&self, o: usize) -> usize {
+        let i = self.edits.partition_point(|e| e.out_start < o);
+        match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
+            Some(e) if e.out_end >= o && e.out_end > e.out_start => e.in_end,
+            Some(prev) if prev.out_end <= o => prev.in_end + (o - prev.out_end),
+            Some(e) => e.in_end,
+            None => o,
+        }
+    }
+}
+
+/// Maps positions in normalized text back to byte offsets in the text the caller passed in.
+///
+/// The contract, which the tests check as properties:
+/// - [`to_input`](OffsetMap::to_input) is monotonic and maps every character boundary of the
+///   output to a character boundary of the input;
+/// - text that no step touched maps one to one (the same bytes, shifted);
+/// - a character that a step produced maps to the start of what it was made from (for
+///   "a\u{301}" composed into "á", the "a"); the end of a span that ends inside or after
+///   such a character maps to the end of its source.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    /// One map per step that changed something, in pipeline order.
+    steps: Vec<StepMap>,
+    input_len: usize,
+}
+
+impl OffsetMap {
+    pub(crate) fn new(input_len: usize) -> OffsetMap {
+        OffsetMap {
+            steps: Vec::new(),
+            input_len,
+        }
+    }
+
+    pub(crate) fn push(&mut self, step: StepMap) {
+        self.steps.push(step);
+    }
+
+    pub(crate) fn step_count(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// Whether nothing changed: every offset maps to itself.
+    pub fn is_identity(&self) -> bool {
+        self.steps.iter().all(|s| s.edits.is_empty())
+    }
+
+    /// The input offset of the output character that starts at `offset`; the end of the
+    /// output maps to the end of the input.
+    pub fn to_input(&self, offset: usize) -> usize {
+        self.steps
+            .iter()
+            .rev()
+            .fold(offset, |o, step| step.start(o))
+            .min(self.input_len)
+    }
+
+    /// The input offset just after the output character that ends at `offset`.
+    pub fn to_input_end(&self, offset: usize) -> usize {
+        self.steps
+            .iter()
+            .rev()
+            .fold(offset, |o, step| step.end(o))
+            .min(self.input_len)
+    }
+
+    /// The input span a span of the output was made from: its start through
+    /// [`to_input`](Self::to_input), its end through [`to_input_end`](Self::to_input_end).
+    ///
+    /// ```
+    /// use viettat::{Normalizer, Span};
+    ///
+    /// let input = "Ðại  hội";
+    /// let n = Normalizer::default().normalize_with_offsets(input);
+    /// assert_eq!(n.text(), "Đại hội");
+    /// let hoi = n.text().find("hội").unwrap();
+    /// let span = n.offsets().span_to_input(Span::new(hoi, n.text().len()));
+    /// assert_eq!(&input[span.range()], "hội");
+    /// ```
+    pub fn span_to_input(&self, span: Span) -> Span {
+        let start = self.to_input(span.start);
+        let end = if span.is_empty() {
+            start
+        } else {
+            self.to_input_end(span.end).max(start)
+        };
+        Span::new(start, end)
+    }
+
+    /// Maps an edit of step `k` (a span of that step's input) to the caller's input.
+    fn step_span_to_input(&self, k: usize, start: usize, end: usize) -> Span {
+        let earlier = self.steps.get(..k).unwrap_or(&[]);
+        let s = earlier.iter().rev().fold(start, |o, step| step.start(o));
+        let e = if end == start {
+            s
+        } else {
+            earlier.iter().rev().fold(end, |o, step| step.end(o)).max(s)
+        };
+        Span::new(s.min(self.input_len), e.min(self.input_len))
+    }
+}
+
+/// One change made by the normalizer: the span of the caller's input it replaced, the rule,
+/// and the replacement text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// What was replaced, as a span of the caller's input.
+    pub span: Span,
+    /// The rule that made the change.
+    pub rule: Rule,
+    /// The text written instead (empty for a removal).
+    pub replacement: String,
+}
+
+/// The replacement texts of recorded edits need the step outputs they were written into;
+/// the pipeline collects them with [`collect_changes`] while those outputs are alive.
+pub(crate) fn collect_changes(map: &OffsetMap, k: usize, step_output: &str, out: &mut Vec<Change>) {
+    let Some(step) = map.steps.get(k) else {
+        return;
+    };
+    for e in &step.edits {
+        out.push(Change {
+            span: map.step_span_to_input(k, e.in_start, e.in_end),
+            rule: e.rule,
+            replacement: step_output
+                .get(e.out_start..e.out_end)
+                .unwrap_or("")
+                .to_string(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(src: &str, edits: &[(usize, usize, &str)]) -> (String, StepMap) {
+        let mut w = Writer::new(src, true);
+        for &(s, e, r) in edits {
+            w.replace(s, e, r, Rule::Nfc);
+        }
+        w.finish().unwrap()
+    }
+
+    #[test]
+    fn deletion_and_replacement_maps() {
+        // "a\u{200B}b\u{A0}c" → "ab c"
+        let src = "a\u{200B}b\u{A0}c";
+        let (out, map) = step(src, &[(1, 4, ""), (5, 7, " ")]);
+        assert_eq!(out, "ab c");
+        let mut m = OffsetMap::new(src.len());
+        m.push(map);
+        assert_eq!(m.to_input(0), 0);
+        assert_eq!(m.to_input(1), 4); // "b" is after the deleted ZWSP
+        assert_eq!(m.to_input(2), 5); // the space comes from the NBSP
+        assert_eq!(m.to_input(3), 7);
+        assert_eq!(m.to_input(4), src.len());
+        assert_eq!(m.to_input_end(1), 1); // "a" ends before the deletion
+        assert_eq!(m.to_input_end(3), 7);
+        assert_eq!(m.span_to_input(Span::new(1, 3)), Span::new(4, 7));
+    }
+
+    #[test]
+    fn chained_steps() {
+        let src = "xa\u{301}  y";
+        let (mid, m1) = step(src, &[(1, 4, "á")]);
+        assert_eq!(mid, "xá  y");
+        let (out, m2) = step(&mid, &[(4, 5, "")]);
+        assert_eq!(out, "xá y");
+        let mut m = OffsetMap::new(src.len());
+        m.push(m1);
+        m.push(m2);
+        assert_eq!(m.to_input(1), 1);
+        assert_eq!(m.to_input_end(3), 4);
+        assert_eq!(m.to_input(4), 6);
+        assert_eq!(&src[m.span_to_input(Span::new(0, 3)).range()], "xa\u{301}");
+    }
+}
