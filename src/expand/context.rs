@@ -104,7 +104,10 @@ impl<'t> Neighbour<'t> {
             }
         }
         let raw = &rest[..stop];
-        Neighbour { raw, folded: fold(raw) }
+        Neighbour {
+            raw,
+            folded: fold(raw),
+        }
     }
 
     fn before(text: &'t str, start: usize) -> Neighbour<'t> {
@@ -122,7 +125,10 @@ impl<'t> Neighbour<'t> {
             }
         }
         let raw = &head[from..];
-        Neighbour { raw, folded: fold(raw) }
+        Neighbour {
+            raw,
+            folded: fold(raw),
+        }
     }
 
     fn starts_with(&self, p: &Phrase) -> bool {
@@ -144,7 +150,10 @@ impl<'t> Neighbour<'t> {
     fn starts_with_folded(&self, w: &str) -> bool {
         !w.is_empty()
             && self.folded.starts_with(w)
-            && !self.folded[w.len()..].chars().next().is_some_and(is_word_char)
+            && !self.folded[w.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char)
     }
 
     fn ends_with_folded(&self, w: &str) -> bool {

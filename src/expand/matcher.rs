@@ -170,7 +170,11 @@ impl KeySet {
                     .is_some_and(crate::text::is_word_char);
                 if let Some(real_end) = accept(entry, i, e) {
                     if real_end != e || !key_ends_with_word_char || word_ends_at(text, e) {
-                        return Some(Hit { entry, start: i, end: real_end });
+                        return Some(Hit {
+                            entry,
+                            start: i,
+                            end: real_end,
+                        });
                     }
                 }
             }
@@ -295,8 +299,12 @@ mod tests {
     use super::*;
 
     fn hits(forms: &[&str], text: &str) -> Vec<String> {
-        let ks = KeySet::build(forms.iter().enumerate().map(|(i, f)| (*f, i as u32)), true, false)
-            .unwrap();
+        let ks = KeySet::build(
+            forms.iter().enumerate().map(|(i, f)| (*f, i as u32)),
+            true,
+            false,
+        )
+        .unwrap();
         let mut out = Vec::new();
         let mut from = 0;
         while let Some(h) = ks.next_hit(text, from, |_, _, e| Some(e)) {
@@ -308,7 +316,9 @@ mod tests {
 
     #[test]
     fn leftmost_longest_whole_words() {
-        let forms = ["TDP", "TDPVH", "UB MTTQ", "MTTQ", "CTMT", "TBCTMT", "TP.", "TP.HCM"];
+        let forms = [
+            "TDP", "TDPVH", "UB MTTQ", "MTTQ", "CTMT", "TBCTMT", "TP.", "TP.HCM",
+        ];
         assert_eq!(hits(&forms, "TDPVH và TDP"), ["TDPVH", "TDP"]);
         assert_eq!(hits(&forms, "UB MTTQ phường, MTTQ"), ["UB MTTQ", "MTTQ"]);
         assert_eq!(hits(&forms, "trưởng TBCTMT, ban CTMT"), ["TBCTMT", "CTMT"]);
@@ -323,14 +333,18 @@ mod tests {
             exact[b as usize] = true;
         }
         let scan = CandidateScan::new(&exact);
-        let text = "các đồng chí trong thường trực Đảng ủy, tổ trưởng và trưởng ban công tác ở QCPH".as_bytes();
+        let text =
+            "các đồng chí trong thường trực Đảng ủy, tổ trưởng và trưởng ban công tác ở QCPH"
+                .as_bytes();
         let mut from = 0;
         let mut found = Vec::new();
         while let Some(i) = scan.next(text, from) {
             found.push(i);
             from = i + 1;
         }
-        let expected: Vec<usize> = (0..text.len()).filter(|&i| exact[text[i] as usize]).collect();
+        let expected: Vec<usize> = (0..text.len())
+            .filter(|&i| exact[text[i] as usize])
+            .collect();
         assert_eq!(found, expected);
     }
 }

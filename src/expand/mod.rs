@@ -340,7 +340,7 @@ impl Expander {
         let last = render::render(self, text, 0, &mut state, &mut |piece: &str| {
             out.write_all(piece.as_bytes())
         })?;
-        out.write_all(text[last..].as_bytes())
+        out.write_all(text.as_bytes().get(last..).unwrap_or_default())
     }
 
     /// Expands a whole stream (one document: first uses are counted across it) in bounded
@@ -369,17 +369,22 @@ impl Expander {
             key_end,
             kind,
         };
-        if !inner.options.expand_document_numbers && context::in_document_number(text, hit.start)
-        {
+        if !inner.options.expand_document_numbers && context::in_document_number(text, hit.start) {
             return found(None, MatchKind::DocumentNumber);
         }
-        if let Some(i) = contexts.iter().position(|c| c.is_defined_at(text, hit.start, hit.end)) {
+        if let Some(i) = contexts
+            .iter()
+            .position(|c| c.is_defined_at(text, hit.start, hit.end))
+        {
             return found(entry.senses().get(i), MatchKind::Definition);
         }
         if !entry.is_ambiguous() {
             return found(entry.senses().first(), MatchKind::Expansion);
         }
-        match contexts.iter().position(|c| c.selects(text, hit.start, key_end)) {
+        match contexts
+            .iter()
+            .position(|c| c.selects(text, hit.start, key_end))
+        {
             Some(i) => found(entry.senses().get(i), MatchKind::Expansion),
             None => found(None, MatchKind::Ambiguous),
         }
