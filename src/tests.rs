@@ -187,6 +187,18 @@ fn ambiguous_needs_context() {
 }
 
 #[test]
+fn a_dot_glued_to_the_next_word_becomes_a_space() {
+    check(
+        &[
+            ("TP.Thuận An", "Thành phố Thuận An"),
+            ("TP. Thuận An", "Thành phố Thuận An"),
+            ("TP.HCM", "Thành phố Hồ Chí Minh"),
+        ],
+        replace,
+    );
+}
+
+#[test]
 fn numbered_forms() {
     check(
         &[

@@ -238,7 +238,7 @@ impl Expander {
     fn empty() -> Expander {
         let options = ExpanderBuilder::new().options;
         let plain = KeySet::build(std::iter::empty(), false, false)
-            .or_else(|_| KeySet::build([("\u{0}", 0)], false, false));
+            .or_else(|_| KeySet::build([("\u{0}", 0, false)], false, false));
         match plain {
             Ok(plain) => Expander {
                 inner: Arc::new(Inner {
@@ -403,11 +403,11 @@ fn number_len(text: &str, hit: matcher::Hit, entry: &Entry) -> usize {
         .count()
 }
 
-fn forms_of(dict: &Dictionary) -> impl Iterator<Item = (&str, u32)> {
+fn forms_of(dict: &Dictionary) -> impl Iterator<Item = (&str, u32, bool)> {
     dict.entries()
         .iter()
         .enumerate()
-        .flat_map(|(i, e)| e.surface_forms().map(move |f| (f, i as u32)))
+        .flat_map(|(i, e)| e.surface_forms().map(move |f| (f, i as u32, e.is_numbered())))
 }
 
 /// Whether `text` may hold an abbreviation written in another Unicode form than the
