@@ -62,7 +62,11 @@ pub(crate) fn unlook_alike(c: char) -> char {
 pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
         // Nothing to decompose: the common case for the words around an abbreviation.
-        return s.split_ascii_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+        return s
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;

@@ -404,10 +404,10 @@ fn number_len(text: &str, hit: matcher::Hit, entry: &Entry) -> usize {
 }
 
 fn forms_of(dict: &Dictionary) -> impl Iterator<Item = (&str, u32, bool)> {
-    dict.entries()
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.surface_forms().map(move |f| (f, i as u32, e.is_numbered())))
+    dict.entries().iter().enumerate().flat_map(|(i, e)| {
+        e.surface_forms()
+            .map(move |f| (f, i as u32, e.is_numbered()))
+    })
 }
 
 /// Whether `text` may hold an abbreviation written in another Unicode form than the

@@ -73,9 +73,14 @@ impl Document {
                 let floor = previous.map_or(0, |l| l.end).min(m.start());
                 let start = memchr::memrchr(b'\n', &bytes[floor..m.start()])
                     .map_or(floor, |i| floor + i + 1);
-                let end = memchr::memchr(b'\n', &bytes[m.end()..]).map_or(text.len(), |i| m.end() + i);
+                let end =
+                    memchr::memchr(b'\n', &bytes[m.end()..]).map_or(text.len(), |i| m.end() + i);
                 let all_caps = !text[start..end].chars().any(char::is_lowercase);
-                let l = Line { start, end, all_caps };
+                let l = Line {
+                    start,
+                    end,
+                    all_caps,
+                };
                 self.line = Some(l);
                 l
             }
@@ -126,6 +131,16 @@ pub(crate) fn render<E>(
     sink: &mut impl FnMut(&str) -> Result<(), E>,
 ) -> Result<usize, E> {
     let mut last = from;
+    if doc.style == Style::FirstUse {
+        // A definition the author wrote ("Mặt trận Tổ quốc (MTTQ)") is the first use, even
+        // when the abbreviation appears before it: spelling out the earlier one too would
+        // define it twice. (A stream sees its definitions one block at a time.)
+        for m in expander.find_iter_from(text, from) {
+            if m.kind() == MatchKind::Definition {
+                doc.used[m.index as usize] = true;
+            }
+        }
+    }
     for m in expander.find_iter_from(text, from) {
         let entry_index = m.index as usize;
         match m.kind() {
