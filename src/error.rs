@@ -91,7 +91,10 @@ impl Error {
 
     /// An input that is not valid UTF-8, with the byte offset of the first bad byte.
     pub fn invalid_utf8(offset: usize) -> Error {
-        let mut e = Error::new(ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {offset}"));
+        let mut e = Error::new(
+            ErrorKind::InvalidUtf8,
+            format!("invalid UTF-8 at byte {offset}"),
+        );
         e.0.offset = Some(offset);
         e
     }
@@ -108,7 +111,8 @@ impl Error {
         Error::new(ErrorKind::Usage, message)
     }
 
-    pub(crate) fn at(mut self, position: Position) -> Error {
+    /// The same error, at this line and column.
+    pub fn with_position(mut self, position: Position) -> Error {
         self.0.position = Some(position);
         self
     }

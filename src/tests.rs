@@ -62,7 +62,10 @@ fn leftmost_longest() {
             ("trưởng TBCTMT", "trưởng Trưởng ban Công tác Mặt trận"),
             ("ban CTMT", "ban Công tác Mặt trận"),
             ("UBMTTQVN phường", "Ủy ban Mặt trận Tổ quốc Việt Nam phường"),
-            ("UBMTTQ VN phường", "Ủy ban Mặt trận Tổ quốc Việt Nam phường"),
+            (
+                "UBMTTQ VN phường",
+                "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+            ),
         ],
         replace,
     );
@@ -72,7 +75,10 @@ fn leftmost_longest() {
 fn document_numbers_stay_as_written() {
     check(
         &[
-            ("Kế hoạch số 23/KH-UBND-UBMTTQ", "Kế hoạch số 23/KH-UBND-UBMTTQ"),
+            (
+                "Kế hoạch số 23/KH-UBND-UBMTTQ",
+                "Kế hoạch số 23/KH-UBND-UBMTTQ",
+            ),
             ("Quyết định 16/2022/QĐ-UBND", "Quyết định 16/2022/QĐ-UBND"),
             ("Nghị quyết 85-NQ/ĐU", "Nghị quyết 85-NQ/ĐU"),
             ("Nghị quyết 25-\nNQ/TW", "Nghị quyết 25-\nNQ/TW"),
@@ -80,15 +86,24 @@ fn document_numbers_stay_as_written() {
         ],
         replace,
     );
-    let expander = Expander::builder().expand_document_numbers(true).build().unwrap();
-    assert_eq!(expander.expand("số 23/KH-UBND"), "số 23/Kế hoạch-Ủy ban nhân dân");
+    let expander = Expander::builder()
+        .expand_document_numbers(true)
+        .build()
+        .unwrap();
+    assert_eq!(
+        expander.expand("số 23/KH-UBND"),
+        "số 23/Kế hoạch-Ủy ban nhân dân"
+    );
 }
 
 #[test]
 fn case_sensitive_by_default() {
     check(&[("Tdp 5, tdp 6", "Tdp 5, tdp 6")], replace);
     let expander = Expander::builder().case_insensitive(true).build().unwrap();
-    assert_eq!(expander.expand("Tdp 5, tdp 6"), "Tổ dân phố 5, Tổ dân phố 6");
+    assert_eq!(
+        expander.expand("Tdp 5, tdp 6"),
+        "Tổ dân phố 5, Tổ dân phố 6"
+    );
 }
 
 #[test]
@@ -97,7 +112,10 @@ fn any_unicode_form() {
     check(
         &[
             ("Chủ tịch HÐND phường", "Chủ tịch Hội đồng nhân dân phường"),
-            ("Chu\u{309} ti\u{323}ch HĐND", "Chu\u{309} ti\u{323}ch Hội đồng nhân dân"),
+            (
+                "Chu\u{309} ti\u{323}ch HĐND",
+                "Chu\u{309} ti\u{323}ch Hội đồng nhân dân",
+            ),
         ],
         replace,
     );
@@ -126,7 +144,10 @@ fn headings_in_capitals() {
     check(
         &[
             ("HỘI NGHỊ UBND PHƯỜNG", "HỘI NGHỊ ỦY BAN NHÂN DÂN PHƯỜNG"),
-            ("HỘI NGHỊ UBND PHƯỜNG\nUBND phường", "HỘI NGHỊ ỦY BAN NHÂN DÂN PHƯỜNG\nỦy ban nhân dân phường"),
+            (
+                "HỘI NGHỊ UBND PHƯỜNG\nUBND phường",
+                "HỘI NGHỊ ỦY BAN NHÂN DÂN PHƯỜNG\nỦy ban nhân dân phường",
+            ),
             ("UBND", "Ủy ban nhân dân"),
             // Only abbreviations on the line: not a heading.
             ("UBND-UBMTTQ", "Ủy ban nhân dân-Ủy ban Mặt trận Tổ quốc"),
@@ -166,11 +187,26 @@ fn ambiguous_needs_context() {
 }
 
 #[test]
+fn a_dot_glued_to_the_next_word_becomes_a_space() {
+    check(
+        &[
+            ("TP.Thuận An", "Thành phố Thuận An"),
+            ("TP. Thuận An", "Thành phố Thuận An"),
+            ("TP.HCM", "Thành phố Hồ Chí Minh"),
+        ],
+        replace,
+    );
+}
+
+#[test]
 fn numbered_forms() {
     check(
         &[
             ("Bí thư Đảng ủy P10", "Bí thư Đảng ủy Phường 10"),
-            ("Phó chủ tịch UBND P9)", "Phó chủ tịch Ủy ban nhân dân Phường 9)"),
+            (
+                "Phó chủ tịch UBND P9)",
+                "Phó chủ tịch Ủy ban nhân dân Phường 9)",
+            ),
             ("P là chữ, P10a", "P là chữ, P10a"),
         ],
         replace,
@@ -185,7 +221,10 @@ fn definitions_in_the_text() {
         "thực hiện quy chế phối hợp (QCPH) hoạt động. Thực hiện Quy chế phối hợp"
     );
     assert_eq!(first_use(seed), seed);
-    assert_eq!(first_use("QCPH (quy chế phối hợp) và QCPH"), "QCPH (quy chế phối hợp) và QCPH");
+    assert_eq!(
+        first_use("QCPH (quy chế phối hợp) và QCPH"),
+        "QCPH (quy chế phối hợp) và QCPH"
+    );
 }
 
 #[test]
@@ -219,7 +258,9 @@ fn stream_reports_the_offset_of_invalid_utf8() {
     let bad = input.len() - "UBND phường\n".len();
     input[bad] = 0xFF;
     let mut out = Vec::new();
-    let err = Expander::default().expand_stream(&input[..], &mut out).unwrap_err();
+    let err = Expander::default()
+        .expand_stream(&input[..], &mut out)
+        .unwrap_err();
     assert_eq!(err.kind(), crate::ErrorKind::InvalidUtf8);
     assert_eq!(err.offset(), Some(bad));
 }

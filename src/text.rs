@@ -60,6 +60,14 @@ pub(crate) fn unlook_alike(c: char) -> char {
 /// "đảng ủy" fold to the same key: tone placement (uỷ / ủy) does not count, as in the
 /// project's scoring rules.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Nothing to decompose: the common case for the words around an abbreviation.
+        return s
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars().map(unlook_alike).nfd() {

@@ -31,11 +31,23 @@ use crate::error::{Error, ErrorKind};
 
 /// The default dictionaries, embedded in the library: (file name, contents).
 const EMBEDDED: &[(&str, &str)] = &[
-    ("document.toml", include_str!("../../dictionaries/document.toml")),
-    ("general.toml", include_str!("../../dictionaries/general.toml")),
-    ("organization.toml", include_str!("../../dictionaries/organization.toml")),
+    (
+        "document.toml",
+        include_str!("../../dictionaries/document.toml"),
+    ),
+    (
+        "general.toml",
+        include_str!("../../dictionaries/general.toml"),
+    ),
+    (
+        "organization.toml",
+        include_str!("../../dictionaries/organization.toml"),
+    ),
     ("place.toml", include_str!("../../dictionaries/place.toml")),
-    ("program.toml", include_str!("../../dictionaries/program.toml")),
+    (
+        "program.toml",
+        include_str!("../../dictionaries/program.toml"),
+    ),
     ("title.toml", include_str!("../../dictionaries/title.toml")),
 ];
 
@@ -246,8 +258,8 @@ impl Dictionary {
     /// Reads and parses a dictionary file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Dictionary, Error> {
         let path = path.as_ref();
-        let bytes =
-            std::fs::read(path).map_err(|e| Error::io(e, "cannot read dictionary").with_path(path))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::io(e, "cannot read dictionary").with_path(path))?;
         let text = std::str::from_utf8(&bytes)
             .map_err(|e| Error::invalid_utf8(e.valid_up_to()).with_path(path))?;
         Dictionary::from_toml_str(&path.display().to_string(), text).map_err(|e| {
@@ -276,7 +288,9 @@ impl Dictionary {
 
     /// The entry with this surface form (its abbreviation or one of its other forms).
     pub fn lookup(&self, form: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.surface_forms().any(|f| f == form))
+        self.entries
+            .iter()
+            .find(|e| e.surface_forms().any(|f| f == form))
     }
 
     /// Adds the entries of `other`, which win over this dictionary's: an entry of `other`
@@ -324,7 +338,8 @@ impl Dictionary {
     /// removed.
     pub fn remove(&mut self, form: &str) -> bool {
         let before = self.entries.len();
-        self.entries.retain(|e| !e.surface_forms().any(|f| f == form));
+        self.entries
+            .retain(|e| !e.surface_forms().any(|f| f == form));
         before != self.entries.len()
     }
 }

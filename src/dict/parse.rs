@@ -57,7 +57,7 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn err<T>(&self, offset: usize, message: String) -> Result<T, Error> {
         Err(Error::dictionary(message)
-            .at(Position::of_offset(self.text, offset))
+            .with_position(Position::of_offset(self.text, offset))
             .with_path(self.name))
     }
 
@@ -95,7 +95,10 @@ impl Ctx<'_> {
         if !is_nfc(s) {
             return self.err(at, format!("{what} {s:?} is not in Unicode NFC form"));
         }
-        if let Some(c) = s.chars().find(|c| matches!(c, '\u{D0}' | '\u{F0}' | '\u{189}' | '\u{256}')) {
+        if let Some(c) = s
+            .chars()
+            .find(|c| matches!(c, '\u{D0}' | '\u{F0}' | '\u{189}' | '\u{256}'))
+        {
             return self.err(
                 at,
                 format!(
@@ -109,7 +112,9 @@ impl Ctx<'_> {
     }
 
     fn phrases(&self, raw: &[Spanned<String>]) -> Result<Vec<String>, Error> {
-        raw.iter().map(|p| self.text_field("context phrase", p)).collect()
+        raw.iter()
+            .map(|p| self.text_field("context phrase", p))
+            .collect()
     }
 }
 
@@ -157,7 +162,9 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
             (Some(_), false) => {
                 return cx.err(
                     abbr_at,
-                    format!("entry {abbr:?} has both `expansion` and `sense`: give one or the other"),
+                    format!(
+                        "entry {abbr:?} has both `expansion` and `sense`: give one or the other"
+                    ),
                 )
             }
             (None, true) => {

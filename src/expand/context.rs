@@ -31,21 +31,36 @@ pub(crate) struct SenseContext {
     followed_by: Vec<Phrase>,
     preceded_by: Vec<Phrase>,
     folded_expansion: String,
+    /// How many characters of neighbouring text a phrase comparison needs: the longest
+    /// phrase, plus one for the word boundary after it.
+    phrase_window: usize,
+    /// The same for the expansion, to recognize definitions.
+    expansion_window: usize,
 }
 
 impl SenseContext {
     pub(crate) fn new(sense: &Sense) -> SenseContext {
+        let chars = |s: &String| s.chars().count() + 1;
+        let phrase_window = sense
+            .followed_by
+            .iter()
+            .chain(&sense.preceded_by)
+            .map(chars)
+            .max()
+            .unwrap_or(0);
         SenseContext {
             followed_by: sense.followed_by.iter().map(|p| Phrase::new(p)).collect(),
             preceded_by: sense.preceded_by.iter().map(|p| Phrase::new(p)).collect(),
             folded_expansion: fold(&sense.expansion),
+            phrase_window,
+            expansion_window: chars(&sense.expansion),
         }
     }
 
     /// Whether the text around `start..end` selects this sense.
     pub(crate) fn selects(&self, text: &str, start: usize, end: usize) -> bool {
-        let after = || Neighbour::after(text, end);
-        let before = || Neighbour::before(text, start);
+        let after = || Neighbour::after(text, end, self.phrase_window);
+        let before = || Neighbour::before(text, start, self.phrase_window);
         (!self.followed_by.is_empty() && {
             let n = after();
             self.followed_by.iter().any(|p| n.starts_with(p))
@@ -64,7 +79,7 @@ impl SenseContext {
         if char_before(text, open) == Some('(') {
             let close = skip_spaces(text, end);
             if char_at(text, close) == Some(')') {
-                let n = Neighbour::before(text, open - 1);
+                let n = Neighbour::before(text, open - 1, self.expansion_window);
                 if n.ends_with_folded(exp) {
                     return true;
                 }
@@ -73,7 +88,7 @@ impl SenseContext {
         // "ABBR (expansion)"
         let open = skip_spaces(text, end);
         if char_at(text, open) == Some('(') {
-            let n = Neighbour::after(text, open + 1);
+            let n = Neighbour::after(text, open + 1, self.expansion_window + 1);
             if n.starts_with_folded(exp) && n.folded[exp.len()..].trim_start().starts_with(')') {
                 return true;
             }
@@ -82,10 +97,6 @@ impl SenseContext {
     }
 }
 
-/// How many characters of neighbouring text are folded for a comparison: longer than any
-/// phrase or expansion in practice, short enough to stay cheap.
-const WINDOW: usize = 80;
-
 /// The folded text next to a hit, on the same line.
 struct Neighbour<'t> {
     raw: &'t str,
@@ -93,21 +104,26 @@ struct Neighbour<'t> {
 }
 
 impl<'t> Neighbour<'t> {
-    fn after(text: &'t str, end: usize) -> Neighbour<'t> {
+    /// Up to `window` characters after `end` (past spaces), on the same line.
+    fn after(text: &'t str, end: usize, window: usize) -> Neighbour<'t> {
         let from = skip_spaces(text, end);
         let rest = &text[from..];
         let mut stop = rest.len();
         for (n, (i, c)) in rest.char_indices().enumerate() {
-            if c == '\n' || n == WINDOW {
+            if c == '\n' || n == window {
                 stop = i;
                 break;
             }
         }
         let raw = &rest[..stop];
-        Neighbour { raw, folded: fold(raw) }
+        Neighbour {
+            raw,
+            folded: fold(raw),
+        }
     }
 
-    fn before(text: &'t str, start: usize) -> Neighbour<'t> {
+    /// Up to `window` characters before `start` (past spaces), on the same line.
+    fn before(text: &'t str, start: usize, window: usize) -> Neighbour<'t> {
         let to = skip_spaces_back(text, start);
         let head = &text[..to];
         let mut from = 0;
@@ -116,13 +132,16 @@ impl<'t> Neighbour<'t> {
                 from = i + 1;
                 break;
             }
-            if n == WINDOW {
+            if n + 1 == window {
                 from = i;
                 break;
             }
         }
         let raw = &head[from..];
-        Neighbour { raw, folded: fold(raw) }
+        Neighbour {
+            raw,
+            folded: fold(raw),
+        }
     }
 
     fn starts_with(&self, p: &Phrase) -> bool {
@@ -144,7 +163,10 @@ impl<'t> Neighbour<'t> {
     fn starts_with_folded(&self, w: &str) -> bool {
         !w.is_empty()
             && self.folded.starts_with(w)
-            && !self.folded[w.len()..].chars().next().is_some_and(is_word_char)
+            && !self.folded[w.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char)
     }
 
     fn ends_with_folded(&self, w: &str) -> bool {

@@ -29,6 +29,10 @@ pub(crate) struct KeySet {
     /// Bit `(b0 << 8) | b1` is set when some key starts with bytes `b0 b1`, or is one byte
     /// long and starts with `b0`.
     pairs: Box<[u64; 1024]>,
+    /// A hashed set of the first three bytes of keys (for a two-byte key, its two bytes and
+    /// each byte that may follow it). Capitalized words ("Thường", "Phó") share their first
+    /// two bytes with some key far more often than their first three.
+    triples: Box<[u64; 1024]>,
     /// Whether the key starting at a candidate must start at a word start: true when every
     /// key starts with a word character (then a position inside a word is skipped early).
     keys_start_with_word_char: bool,
@@ -43,18 +47,20 @@ pub(crate) struct Hit {
 }
 
 impl KeySet {
-    /// Compiles `(surface form, entry)` pairs. With `variants`, each form is also compiled in
+    /// Compiles `(surface form, entry, numbered)` triples; a numbered form ("P" of "P10")
+    /// is always followed by a digit, which the prefilter uses. With `variants`, each form is also compiled in
     /// decomposed form and with the look-alikes of Đ/đ, so that text in any Unicode form
     /// matches. With `case_insensitive`, forms also match in any letter case.
     pub(crate) fn build<'a>(
-        forms: impl IntoIterator<Item = (&'a str, u32)>,
+        forms: impl IntoIterator<Item = (&'a str, u32, bool)>,
         variants: bool,
         case_insensitive: bool,
     ) -> Result<KeySet, aho_corasick::BuildError> {
         let mut patterns: Vec<String> = Vec::new();
+        let mut numbered_patterns = Vec::new();
         let mut keys = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for (form, entry) in forms {
+        for (form, entry, numbered) in forms {
             let mut spellings = vec![form.to_string()];
             if case_insensitive {
                 spellings.push(form.to_lowercase());
@@ -72,6 +78,7 @@ impl KeySet {
             for s in spellings {
                 if seen.insert(s.clone()) {
                     patterns.push(s);
+                    numbered_patterns.push(numbered);
                     keys.push(Key { entry });
                 }
             }
@@ -85,14 +92,16 @@ impl KeySet {
 
         let mut first = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
+        let mut triples = Box::new([0u64; 1024]);
         let mut keys_start_with_word_char = true;
-        for p in &patterns {
+        for (p, &numbered) in patterns.iter().zip(&numbered_patterns) {
             let b = p.as_bytes();
             let mut firsts = vec![b[0]];
             if case_insensitive && b[0].is_ascii_alphabetic() {
                 firsts.push(b[0] ^ 0x20);
             }
             keys_start_with_word_char &= p.chars().next().is_some_and(crate::text::is_word_char);
+            add_triples(&mut triples, b, numbered, case_insensitive);
             for &f in &firsts {
                 first[f as usize] = true;
                 match b.get(1) {
@@ -102,6 +111,7 @@ impl KeySet {
                             set_pair(&mut pairs, f, s ^ 0x20);
                         }
                     }
+                    None if numbered => (b'0'..=b'9').for_each(|s| set_pair(&mut pairs, f, s)),
                     None => (0..=255u8).for_each(|s| set_pair(&mut pairs, f, s)),
                 }
             }
@@ -111,6 +121,7 @@ impl KeySet {
             keys,
             scan: CandidateScan::new(&first),
             pairs,
+            triples,
             keys_start_with_word_char,
         })
     }
@@ -126,24 +137,38 @@ impl KeySet {
     pub(crate) fn next_hit(
         &self,
         text: &str,
-        mut from: usize,
+        from: usize,
         mut accept: impl FnMut(u32, usize, usize) -> Option<usize>,
     ) -> Option<Hit> {
         let bytes = text.as_bytes();
         let n = bytes.len();
-        while from < n {
-            let i = self.scan.next(bytes, from)?;
-            from = i + 1;
-            let second = bytes.get(i + 1).copied().unwrap_or(0);
-            if !has_pair(&self.pairs, bytes[i], second) && i + 1 < n {
-                continue;
+        let mut block_start = from;
+        while block_start < n {
+            let block = bytes.get(block_start..(block_start + BLOCK).min(n))?;
+            let mut mask = self.scan.mask(block);
+            while mask != 0 {
+                let i = block_start + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let first = bytes[i];
+                if !self.scan.is_first(first) {
+                    continue;
+                }
+                let second = bytes.get(i + 1).copied().unwrap_or(0);
+                if !has_pair(&self.pairs, first, second) && i + 1 < n {
+                    continue;
+                }
+                let third = bytes.get(i + 2).copied().unwrap_or(0);
+                if !has_bit(&self.triples, triple_hash(first, second, third)) && i + 2 < n {
+                    continue;
+                }
+                if self.keys_start_with_word_char && !word_starts_at(text, i) {
+                    continue;
+                }
+                if let Some(hit) = self.longest_at(text, i, &mut accept) {
+                    return Some(hit);
+                }
             }
-            if self.keys_start_with_word_char && !word_starts_at(text, i) {
-                continue;
-            }
-            if let Some(hit) = self.longest_at(text, i, &mut accept) {
-                return Some(hit);
-            }
+            block_start += BLOCK;
         }
         None
     }
@@ -170,7 +195,11 @@ impl KeySet {
                     .is_some_and(crate::text::is_word_char);
                 if let Some(real_end) = accept(entry, i, e) {
                     if real_end != e || !key_ends_with_word_char || word_ends_at(text, e) {
-                        return Some(Hit { entry, start: i, end: real_end });
+                        return Some(Hit {
+                            entry,
+                            start: i,
+                            end: real_end,
+                        });
                     }
                 }
             }
@@ -180,6 +209,50 @@ impl KeySet {
             end = e - 1;
         }
     }
+}
+
+/// Records the three-byte prefixes `key` can appear with in text.
+fn add_triples(triples: &mut [u64; 1024], key: &[u8], numbered: bool, case_insensitive: bool) {
+    let mut set = |a: u8, b: u8, c: u8| {
+        set_bit(triples, triple_hash(a, b, c));
+        if case_insensitive {
+            // Every case combination of the ASCII letters among the three bytes.
+            for mask in 1..8u8 {
+                let flip = |x: u8, bit: u8| {
+                    if mask & bit != 0 && x.is_ascii_alphabetic() {
+                        x ^ 0x20
+                    } else {
+                        x
+                    }
+                };
+                set_bit(triples, triple_hash(flip(a, 1), flip(b, 2), flip(c, 4)));
+            }
+        }
+    };
+    match *key {
+        [a, b, c, ..] => set(a, b, c),
+        // A one-byte numbered key ("P"): a digit, then anything.
+        [a] if numbered => (b'0'..=b'9').for_each(|d| (0..=255).for_each(|c| set(a, d, c))),
+        [a] => (0..=255).for_each(|b| (0..=255).for_each(|c| set(a, b, c))),
+        [a, b] => (0..=255).for_each(|c| set(a, b, c)),
+        [] => {}
+    }
+}
+
+#[inline]
+fn triple_hash(a: u8, b: u8, c: u8) -> usize {
+    // Spreads the three bytes over 16 bits; collisions only let a few more positions
+    // through to the automaton.
+    (((a as usize) << 11) ^ ((b as usize) << 5) ^ (c as usize) ^ ((c as usize) << 13)) & 0xFFFF
+}
+
+fn set_bit(bits: &mut [u64; 1024], bit: usize) {
+    bits[(bit >> 6) & 1023] |= 1 << (bit & 63);
+}
+
+#[inline]
+fn has_bit(bits: &[u64; 1024], bit: usize) -> bool {
+    bits[(bit >> 6) & 1023] & (1 << (bit & 63)) != 0
 }
 
 fn set_pair(pairs: &mut [u64; 1024], a: u8, b: u8) {
@@ -213,80 +286,84 @@ fn look_alike_spellings(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Finds the next byte that can start a key.
+/// Finds the positions where a key may start, a block of 32 bytes at a time.
 ///
-/// The first bytes of the keys are summarized as one ASCII range plus up to three other byte
-/// values; a block of 32 bytes is tested against that summary with plain comparisons, which
-/// the compiler turns into vector instructions, and only a block that may hold a candidate
-/// is looked at byte by byte against the exact table.
+/// The first bytes of the keys are summarized as a range of capital ASCII letters plus up to
+/// four other byte values (the lead byte of "Đ", the "v" of "v/v" ...). A block is tested
+/// against that summary with plain comparisons that the compiler turns into vector
+/// instructions and a bit mask, one bit per position; the positions of the mask are then
+/// checked one by one against the exact table of first bytes and the table of two-byte
+/// prefixes, without testing the block again.
 #[derive(Clone, Debug)]
 struct CandidateScan {
     exact: [bool; 256],
-    ascii_lo: u8,
-    ascii_len: u8,
-    others: [u8; 3],
-    /// More than three non-ASCII first bytes: the summary test admits every non-ASCII byte.
-    any_high: bool,
+    upper_lo: u8,
+    upper_len: u8,
+    others: [u8; OTHERS],
+    /// Too many other first bytes for `others`: the summary admits every byte.
+    admit_all: bool,
 }
+
+const OTHERS: usize = 4;
+
+/// Bytes per block: one bit each in a `u32` mask.
+pub(crate) const BLOCK: usize = 32;
 
 impl CandidateScan {
     fn new(exact: &[bool; 256]) -> CandidateScan {
-        let ascii: Vec<u8> = (0..128u8).filter(|&b| exact[b as usize]).collect();
-        let high: Vec<u8> = (128..=255u8).filter(|&b| exact[b as usize]).collect();
-        let (ascii_lo, ascii_len) = match (ascii.first(), ascii.last()) {
+        let upper: Vec<u8> = (b'A'..=b'Z').filter(|&b| exact[b as usize]).collect();
+        let others: Vec<u8> = (0..=255u8)
+            .filter(|&b| exact[b as usize] && !b.is_ascii_uppercase())
+            .collect();
+        let (upper_lo, upper_len) = match (upper.first(), upper.last()) {
             (Some(&lo), Some(&hi)) => (lo, hi - lo + 1),
             _ => (0, 0),
         };
-        // Unused slots repeat a real value (or an ASCII byte the range already covers), so
-        // they never admit a byte that is not a candidate.
-        let filler = high.first().copied().unwrap_or(ascii_lo);
-        let mut others = [filler; 3];
-        for (slot, &b) in others.iter_mut().zip(&high) {
+        // Unused slots hold 0xFF, which never occurs in UTF-8 text.
+        let mut slots = [0xFF; OTHERS];
+        for (slot, &b) in slots.iter_mut().zip(&others) {
             *slot = b;
         }
         CandidateScan {
             exact: *exact,
-            ascii_lo,
-            ascii_len,
-            others,
-            any_high: high.len() > 3,
+            upper_lo,
+            upper_len,
+            others: slots,
+            admit_all: others.len() > OTHERS,
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn maybe(&self, b: u8) -> bool {
-        (b.wrapping_sub(self.ascii_lo) < self.ascii_len)
-            | (b == self.others[0])
-            | (b == self.others[1])
-            | (b == self.others[2])
-            | (self.any_high & (b >= 0x80))
+        let mut hit = b.wrapping_sub(self.upper_lo) < self.upper_len;
+        for o in self.others {
+            hit |= b == o;
+        }
+        hit | self.admit_all
     }
 
+    /// One bit per byte of `block` that may start a key (a superset of the exact set).
     #[inline]
-    fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
-        const BLOCK: usize = 32;
-        let mut i = from;
-        // Byte by byte up to the next block boundary would cost more than it saves; blocks
-        // start at `from` instead.
-        while i + BLOCK <= bytes.len() {
-            let block: &[u8; BLOCK] = bytes[i..i + BLOCK].try_into().ok()?;
-            let mut any = false;
-            for &b in block {
-                any |= self.maybe(b);
-            }
-            if any {
-                for (k, &b) in block.iter().enumerate() {
-                    if self.exact[b as usize] {
-                        return Some(i + k);
-                    }
+    fn mask(&self, block: &[u8]) -> u32 {
+        let mut mask = 0u32;
+        match block.get(..BLOCK) {
+            Some(full) => {
+                for (k, &b) in full.iter().enumerate() {
+                    mask |= (self.maybe(b) as u32) << k;
                 }
             }
-            i += BLOCK;
+            None => {
+                for (k, &b) in block.iter().enumerate() {
+                    mask |= (self.exact[b as usize] as u32) << k;
+                }
+            }
         }
-        bytes[i..]
-            .iter()
-            .position(|&b| self.exact[b as usize])
-            .map(|k| i + k)
+        mask
+    }
+
+    #[inline(always)]
+    fn is_first(&self, b: u8) -> bool {
+        self.exact[b as usize]
     }
 }
 
@@ -295,8 +372,12 @@ mod tests {
     use super::*;
 
     fn hits(forms: &[&str], text: &str) -> Vec<String> {
-        let ks = KeySet::build(forms.iter().enumerate().map(|(i, f)| (*f, i as u32)), true, false)
-            .unwrap();
+        let ks = KeySet::build(
+            forms.iter().enumerate().map(|(i, f)| (*f, i as u32, false)),
+            true,
+            false,
+        )
+        .unwrap();
         let mut out = Vec::new();
         let mut from = 0;
         while let Some(h) = ks.next_hit(text, from, |_, _, e| Some(e)) {
@@ -308,7 +389,9 @@ mod tests {
 
     #[test]
     fn leftmost_longest_whole_words() {
-        let forms = ["TDP", "TDPVH", "UB MTTQ", "MTTQ", "CTMT", "TBCTMT", "TP.", "TP.HCM"];
+        let forms = [
+            "TDP", "TDPVH", "UB MTTQ", "MTTQ", "CTMT", "TBCTMT", "TP.", "TP.HCM",
+        ];
         assert_eq!(hits(&forms, "TDPVH và TDP"), ["TDPVH", "TDP"]);
         assert_eq!(hits(&forms, "UB MTTQ phường, MTTQ"), ["UB MTTQ", "MTTQ"]);
         assert_eq!(hits(&forms, "trưởng TBCTMT, ban CTMT"), ["TBCTMT", "CTMT"]);
@@ -317,20 +400,21 @@ mod tests {
     }
 
     #[test]
-    fn candidate_scan_agrees_with_the_table() {
+    fn candidate_mask_misses_no_first_byte() {
         let mut exact = [false; 256];
-        for b in [b'Q', b'U', 0xC4] {
+        for b in [b'Q', b'U', b'T', b'v', 0xC4, 0xC6] {
             exact[b as usize] = true;
         }
         let scan = CandidateScan::new(&exact);
-        let text = "các đồng chí trong thường trực Đảng ủy, tổ trưởng và trưởng ban công tác ở QCPH".as_bytes();
-        let mut from = 0;
-        let mut found = Vec::new();
-        while let Some(i) = scan.next(text, from) {
-            found.push(i);
-            from = i + 1;
+        let text = include_str!("../../examples/ngoc-lam.txt").as_bytes();
+        for start in (0..text.len()).step_by(BLOCK) {
+            let block = &text[start..(start + BLOCK).min(text.len())];
+            let mask = scan.mask(block);
+            for (k, &b) in block.iter().enumerate() {
+                if exact[b as usize] {
+                    assert!(mask & (1 << k) != 0, "missed byte {b:#x} at {}", start + k);
+                }
+            }
         }
-        let expected: Vec<usize> = (0..text.len()).filter(|&i| exact[text[i] as usize]).collect();
-        assert_eq!(found, expected);
     }
 }

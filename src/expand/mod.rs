@@ -238,7 +238,7 @@ impl Expander {
     fn empty() -> Expander {
         let options = ExpanderBuilder::new().options;
         let plain = KeySet::build(std::iter::empty(), false, false)
-            .or_else(|_| KeySet::build([("\u{0}", 0)], false, false));
+            .or_else(|_| KeySet::build([("\u{0}", 0, false)], false, false));
         match plain {
             Ok(plain) => Expander {
                 inner: Arc::new(Inner {
@@ -340,7 +340,7 @@ impl Expander {
         let last = render::render(self, text, 0, &mut state, &mut |piece: &str| {
             out.write_all(piece.as_bytes())
         })?;
-        out.write_all(text[last..].as_bytes())
+        out.write_all(text.as_bytes().get(last..).unwrap_or_default())
     }
 
     /// Expands a whole stream (one document: first uses are counted across it) in bounded
@@ -369,17 +369,22 @@ impl Expander {
             key_end,
             kind,
         };
-        if !inner.options.expand_document_numbers && context::in_document_number(text, hit.start)
-        {
+        if !inner.options.expand_document_numbers && context::in_document_number(text, hit.start) {
             return found(None, MatchKind::DocumentNumber);
         }
-        if let Some(i) = contexts.iter().position(|c| c.is_defined_at(text, hit.start, hit.end)) {
+        if let Some(i) = contexts
+            .iter()
+            .position(|c| c.is_defined_at(text, hit.start, hit.end))
+        {
             return found(entry.senses().get(i), MatchKind::Definition);
         }
         if !entry.is_ambiguous() {
             return found(entry.senses().first(), MatchKind::Expansion);
         }
-        match contexts.iter().position(|c| c.selects(text, hit.start, key_end)) {
+        match contexts
+            .iter()
+            .position(|c| c.selects(text, hit.start, key_end))
+        {
             Some(i) => found(entry.senses().get(i), MatchKind::Expansion),
             None => found(None, MatchKind::Ambiguous),
         }
@@ -398,11 +403,11 @@ fn number_len(text: &str, hit: matcher::Hit, entry: &Entry) -> usize {
         .count()
 }
 
-fn forms_of(dict: &Dictionary) -> impl Iterator<Item = (&str, u32)> {
-    dict.entries()
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.surface_forms().map(move |f| (f, i as u32)))
+fn forms_of(dict: &Dictionary) -> impl Iterator<Item = (&str, u32, bool)> {
+    dict.entries().iter().enumerate().flat_map(|(i, e)| {
+        e.surface_forms()
+            .map(move |f| (f, i as u32, e.is_numbered()))
+    })
 }
 
 /// Whether `text` may hold an abbreviation written in another Unicode form than the

@@ -30,12 +30,19 @@ impl Style {
 }
 
 /// What one document remembers while it is written out, possibly over many chunks.
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    all_caps: bool,
+}
+
 pub(crate) struct Document {
     /// Per entry: whether its first use has been written (or defined in the text).
     used: Vec<bool>,
-    /// The line last asked about: its first byte, and whether it is a heading candidate
-    /// (no lower-case letter in it).
-    line: Option<(usize, bool)>,
+    /// The line of the last match: its byte range, and whether it has no lower-case letter.
+    /// Matches come in order, so each line is found and scanned once.
+    line: Option<Line>,
     style: Style,
 }
 
@@ -59,16 +66,26 @@ impl Document {
     /// "PHƯỜNG") outside the abbreviation.
     fn in_heading(&mut self, text: &str, m: &Match<'_>) -> bool {
         let bytes = text.as_bytes();
-        let line_start = memchr::memrchr(b'\n', &bytes[..m.start()]).map_or(0, |i| i + 1);
-        let line_end = memchr::memchr(b'\n', &bytes[m.end()..]).map_or(text.len(), |i| m.end() + i);
-        let all_caps = match self.line {
-            Some((start, caps)) if start == line_start => caps,
-            _ => {
-                let caps = !text[line_start..line_end].chars().any(char::is_lowercase);
-                self.line = Some((line_start, caps));
-                caps
+        let line = match self.line {
+            Some(l) if l.start <= m.start() && m.start() < l.end => l,
+            previous => {
+                // The new line starts after the previous one ends: search back only that far.
+                let floor = previous.map_or(0, |l| l.end).min(m.start());
+                let start = memchr::memrchr(b'\n', &bytes[floor..m.start()])
+                    .map_or(floor, |i| floor + i + 1);
+                let end =
+                    memchr::memchr(b'\n', &bytes[m.end()..]).map_or(text.len(), |i| m.end() + i);
+                let all_caps = !text[start..end].chars().any(char::is_lowercase);
+                let l = Line {
+                    start,
+                    end,
+                    all_caps,
+                };
+                self.line = Some(l);
+                l
             }
         };
+        let (line_start, line_end, all_caps) = (line.start, line.end, line.all_caps);
         let vietnamese_capital = |c: char| c.is_uppercase() && !c.is_ascii() && c != 'Đ';
         all_caps
             && (text[line_start..m.start()].chars().any(vietnamese_capital)
@@ -114,6 +131,16 @@ pub(crate) fn render<E>(
     sink: &mut impl FnMut(&str) -> Result<(), E>,
 ) -> Result<usize, E> {
     let mut last = from;
+    if doc.style == Style::FirstUse {
+        // A definition the author wrote ("Mặt trận Tổ quốc (MTTQ)") is the first use, even
+        // when the abbreviation appears before it: spelling out the earlier one too would
+        // define it twice. (A stream sees its definitions one block at a time.)
+        for m in expander.find_iter_from(text, from) {
+            if m.kind() == MatchKind::Definition {
+                doc.used[m.index as usize] = true;
+            }
+        }
+    }
     for m in expander.find_iter_from(text, from) {
         let entry_index = m.index as usize;
         match m.kind() {
@@ -148,6 +175,14 @@ pub(crate) fn render<E>(
             sink(" (")?;
             sink(&text[m.span().range()])?;
             sink(")")?;
+        }
+        // "TP.Thuận An": the dot of the abbreviation was the only separator; the expansion
+        // needs a space there instead ("Thành phố Thuận An").
+        if m.number_span().is_none()
+            && text[..m.end()].ends_with('.')
+            && text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            sink(" ")?;
         }
         last = m.end();
     }

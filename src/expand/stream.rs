@@ -67,13 +67,17 @@ pub(super) fn expand_stream<R: Read, W: Write>(
                 Some(i) => context_len + i + 1,
                 None if text.len() - context_len >= MAX_LINE => {
                     let pending = &text[context_len..];
-                    context_len + pending.rfind(' ').map_or(floor_char(pending, pending.len() / 2), |i| i + 1)
+                    context_len
+                        + pending
+                            .rfind(' ')
+                            .map_or(floor_char(pending, pending.len() / 2), |i| i + 1)
                 }
                 None => continue,
             }
         };
         if cut > context_len {
-            process(expander, &text[..cut], context_len, &mut doc, &mut writer).map_err(write_err)?;
+            process(expander, &text[..cut], context_len, &mut doc, &mut writer)
+                .map_err(write_err)?;
         }
         // Keep a little context, then the unprocessed rest.
         let keep_from = floor_char(text, cut.saturating_sub(CONTEXT));
@@ -96,7 +100,7 @@ fn process<W: Write>(
     let last = render::render(expander, text, from, doc, &mut |piece: &str| {
         writer.write_all(piece.as_bytes())
     })?;
-    writer.write_all(text[last..].as_bytes())
+    writer.write_all(text.as_bytes().get(last..).unwrap_or_default())
 }
 
 /// The largest char boundary at or below `i`.

@@ -1,0 +1,260 @@
+//! The command-line tool's wiring: inputs and outputs, exit codes, error messages.
+
+use std::fs;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn viettat(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_viettat"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the viettat binary runs");
+    // The child may exit before reading everything (an error); that is not a test failure.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn expands_stdin_to_stdout() {
+    let o = viettat(&["expand"], "Chủ tịch UBND phường\n".as_bytes());
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "Chủ tịch Ủy ban nhân dân phường\n");
+}
+
+#[test]
+fn expands_files_in_both_styles() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    fs::write(&a, "UBND và UBND\n").unwrap();
+    let o = viettat(
+        &["expand", "--style", "first-use", a.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(stdout(&o), "Ủy ban nhân dân (UBND) và UBND\n");
+    // Two files are two documents: each has its own first use.
+    let o = viettat(
+        &[
+            "expand",
+            "--style",
+            "first-use",
+            a.to_str().unwrap(),
+            a.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(stdout(&o), "Ủy ban nhân dân (UBND) và UBND\n".repeat(2));
+}
+
+#[test]
+fn output_file_and_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let out = dir.path().join("out.txt");
+    fs::write(&a, "TDP 5\r\n").unwrap();
+    let o = viettat(
+        &["expand", "-o", out.to_str().unwrap(), a.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "Tổ dân phố 5\r\n");
+    assert_eq!(fs::read_to_string(&a).unwrap(), "TDP 5\r\n");
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&a, fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let o = viettat(&["expand", "--in-place", a.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&a).unwrap(), "Tổ dân phố 5\r\n");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&a).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
+    // No temporary file is left behind.
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn invalid_utf8_names_file_and_offset_and_touches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("bad.txt");
+    let bytes = b"UBND phuong\nTDP \xff\n".to_vec();
+    fs::write(&a, &bytes).unwrap();
+    let o = viettat(&["expand", "--in-place", a.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.txt:2:5: invalid UTF-8 at byte 16"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&a).unwrap(), bytes, "the original is untouched");
+
+    let out = dir.path().join("out.txt");
+    let o = viettat(
+        &["expand", "-o", out.to_str().unwrap(), a.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists(), "no half-written output");
+
+    let o = viettat(&["expand"], b"abc \xc3");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("<stdin>:1:5: invalid UTF-8 at byte 4"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty(), "nothing written before validation");
+}
+
+#[test]
+fn missing_file_and_bad_options() {
+    let o = viettat(&["expand", "/nonexistent/x.txt"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/x.txt"), "{}", stderr(&o));
+    let o = viettat(&["expand", "--in-place"], b"UBND");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--in-place needs files"),
+        "{}",
+        stderr(&o)
+    );
+    let o = viettat(&["expand", "--style", "fancy"], b"");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn annotate_reports_spans_lines_and_kinds() {
+    let text = "Dự có\nUBND – BCH, số 23/KH-UBND\n";
+    let o = viettat(&["expand", "--style", "annotate"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(0));
+    let records: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 4);
+    assert_eq!(records[0]["abbr"], "UBND");
+    assert_eq!(records[0]["expansion"], "Ủy ban nhân dân");
+    assert_eq!(records[0]["line"], 2);
+    assert_eq!(records[0]["column"], 1);
+    let (s, e) = (
+        records[0]["start"].as_u64().unwrap() as usize,
+        records[0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "UBND");
+    assert_eq!(records[1]["kind"], "ambiguous");
+    assert_eq!(records[1]["expansion"], serde_json::Value::Null);
+    assert_eq!(records[2]["kind"], "document-number");
+    assert_eq!(records[3]["kind"], "document-number");
+}
+
+#[test]
+fn user_dictionaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("mine.toml");
+    fs::write(
+        &d,
+        "category = \"program\"\n[[entry]]\nabbr = \"CĐS\"\nexpansion = \"chuyển đổi số\"\n",
+    )
+    .unwrap();
+    let o = viettat(
+        &["expand", "--no-default-dict", "--dict", d.to_str().unwrap()],
+        "UBND, CĐS".as_bytes(),
+    );
+    assert_eq!(stdout(&o), "UBND, chuyển đổi số");
+
+    fs::write(&d, "category = \"program\"\n[[entry]]\nabbr = \"CĐS\"\nexpansion = \"chuyển đổi số\"\n\n[[entry]]\nabbr = \"CĐS\"\nexpansion = \"x\"\n").unwrap();
+    let o = viettat(&["expand", "--dict", d.to_str().unwrap()], b"x");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("mine.toml:7:8: duplicate abbreviation \"CĐS\" (first defined at line 3)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = viettat(&["dict", "check", d.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("mine.toml:7:8"), "{}", stderr(&o));
+}
+
+#[test]
+fn dict_lookup_list_export() {
+    let o = viettat(&["dict", "lookup", "UB MTTQ"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Ủy ban Mặt trận Tổ quốc"));
+    let o = viettat(&["dict", "lookup", "KHÔNGCÓ"], b"");
+    assert_eq!(o.status.code(), Some(1));
+
+    let o = viettat(&["dict", "export", "--format", "tsv"], b"");
+    let tsv = stdout(&o);
+    assert!(
+        tsv.lines()
+            .any(|l| l == "UB MTTQ\tỦy ban Mặt trận Tổ quốc\torganization\tUBMTTQ\tno"),
+        "{tsv}"
+    );
+    assert!(tsv.lines().skip(1).all(|l| l.split('\t').count() == 5));
+
+    let o = viettat(&["dict", "export", "--format", "json"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|e| e["abbr"] == "HĐND"));
+
+    let o = viettat(&["dict", "list", "--category", "title"], b"");
+    assert!(stdout(&o).lines().any(|l| l.starts_with("PBTTT\t")));
+}
+
+#[test]
+fn broken_pipe_is_quiet() {
+    let big = "UBND phường Ngọc Lâm\n".repeat(200_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_viettat"))
+        .arg("expand")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(big.as_bytes());
+    });
+    // Read one byte, then close the pipe.
+    let mut out = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    std::io::Read::read_exact(&mut out, &mut one).unwrap();
+    drop(out);
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn version_and_help() {
+    let o = viettat(&["--version"], b"");
+    assert!(stdout(&o).starts_with("viettat "));
+    let o = viettat(&["expand", "--help"], b"");
+    let help = stdout(&o);
+    assert!(
+        help.contains("--style") && help.contains("Examples:"),
+        "{help}"
+    );
+}
