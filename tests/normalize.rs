@@ -357,9 +357,9 @@ fn changes_are_reported_with_input_spans() {
         got,
         [
             ("Ð", Rule::LookAlike, "Đ"),
+            (" ", Rule::Spaces, ""),
             ("\u{A0}", Rule::NoBreakSpace, " "),
             ("a\u{300}", Rule::Nfc, "à"),
-            (" ", Rule::Spaces, ""),
             (" ", Rule::TrailingSpace, ""),
         ]
     );

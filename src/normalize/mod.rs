@@ -270,9 +270,9 @@ impl<'t> Normalized<'t> {
         &self.offsets
     }
 
-    /// Every change, in the order the steps made them, with the input span it replaced
-    /// (the decoding of raw 8-bit bytes into characters is not listed: it is how the input
-    /// is read, not a change to it).
+    /// Every change with the input span it replaced, in the order of the input (changes at
+    /// the same place in the order the steps made them). The decoding of raw 8-bit bytes
+    /// into characters is not listed: it is how the input is read, not a change to it.
     pub fn changes(&self) -> &[Change] {
         &self.changes
     }
@@ -354,6 +354,7 @@ impl Normalizer {
             changes: Vec::new(),
         };
         let out = self.run(Cow::Borrowed(text), Some(&mut r));
+        r.changes.sort_by_key(|c| c.span.start);
         Normalized {
             text: out,
             offsets: r.offsets,
@@ -393,6 +394,7 @@ impl Normalizer {
                 };
                 r.offsets.push(offsets::StepMap::from_8bit(input));
                 let out = self.run(Cow::Owned(decoded), Some(&mut r));
+                r.changes.sort_by_key(|c| c.span.start);
                 Ok(Normalized {
                     text: Cow::Owned(out.into_owned()),
                     offsets: r.offsets,

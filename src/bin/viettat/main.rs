@@ -7,6 +7,7 @@
 mod dict;
 mod expand;
 mod io;
+mod normalize;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ Examples:
   viettat expand --in-place *.txt             rewrite files (atomically)
   viettat expand --style annotate bao-cao.txt  the abbreviations as JSON Lines
   echo 'Chủ tịch UBND phường' | viettat expand
+  viettat normalize --from auto bao-cao.txt   NFC, Đ, spacing; TCVN3/VNI repaired
   viettat dict lookup BCH                     what an abbreviation means
   viettat dict export --format tsv            the dictionary for other tools
 
@@ -39,6 +41,8 @@ struct Cli {
 enum Command {
     /// Expand abbreviations in files or standard input.
     Expand(expand::ExpandArgs),
+    /// Normalize text: NFC, Đ look-alikes, spacing, tone placement, legacy encodings.
+    Normalize(normalize::NormalizeArgs),
     /// Look into the dictionaries: list, look up, export, check.
     #[command(subcommand)]
     Dict(dict::DictCommand),
@@ -73,6 +77,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Expand(args) => expand::run(args),
+        Command::Normalize(args) => normalize::run(args),
         Command::Dict(cmd) => dict::run(cmd),
     };
     match result {
