@@ -68,7 +68,9 @@ impl Letter {
     /// The precomposed character for this letter.
     pub(crate) fn to_char(self) -> char {
         let lower = with_tone(self.base, self.tone);
-        if self.upper {
+        if self.upper && lower.is_ascii() {
+            lower.to_ascii_uppercase()
+        } else if self.upper {
             to_upper(lower)
         } else {
             lower
@@ -115,6 +117,13 @@ fn to_lower(c: char) -> char {
 /// Takes a character apart into a [`Letter`]. Characters that are not letters come back as a
 /// `Letter` whose base is the (lowercased) character itself with no tone.
 pub(crate) fn letter(c: char) -> Letter {
+    if c.is_ascii() {
+        return Letter {
+            base: c.to_ascii_lowercase(),
+            tone: Tone::Level,
+            upper: c.is_ascii_uppercase(),
+        };
+    }
     let lower = to_lower(c);
     let upper = lower != c;
     if lower.is_ascii() {

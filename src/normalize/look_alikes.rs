@@ -10,7 +10,7 @@
 
 use crate::text::unlook_alike;
 
-use super::letters::{letter, Letter};
+use super::letters::letter;
 use super::offsets::{Rule, Sink};
 
 /// Whether `c` is one of the look-alikes of Đ/đ.
@@ -42,36 +42,25 @@ pub(crate) fn is_vietnamese_at(text: &str, p: usize) -> bool {
     // the spacing step removes, do not split it.
     let in_word = |c: &char| crate::text::is_word_char(*c) || super::spacing::is_invisible_char(*c);
     let visible = |c: &char| !super::spacing::is_invisible_char(*c);
-    let left: Vec<char> = before
-        .chars()
-        .rev()
-        .take_while(in_word)
-        .filter(visible)
-        .collect();
-    let right: Vec<char> = after.take_while(in_word).filter(visible).collect();
-    let others = || left.iter().chain(right.iter());
+    let left = || before.chars().rev().take_while(in_word).filter(visible);
+    let right = || after.clone().take_while(in_word).filter(visible);
+    let others = || left().chain(right());
     // Another Nordic letter in the word (besides further eths) settles it.
-    if others().any(|&c| is_nordic(c) && !is_look_alike(c)) {
+    if others().any(|c| is_nordic(c) && !is_look_alike(c)) {
         return false;
     }
     // Abbreviations in plain capitals: HÐND, CTÐ, ÐU-UBND.
     let is_capital_eth = matches!(me, '\u{D0}' | '\u{189}');
-    let abbreviation = others()
-        .all(|&c| c.is_ascii_uppercase() || c == 'Đ' || is_look_alike(c) || c.is_ascii_digit());
-    if is_capital_eth && abbreviation && others().any(|c| c.is_ascii_uppercase() || *c == 'Đ') {
-        return true;
+    if is_capital_eth {
+        let abbreviation = others()
+            .all(|c| c.is_ascii_uppercase() || c == 'Đ' || is_look_alike(c) || c.is_ascii_digit());
+        if abbreviation && others().any(|c| c.is_ascii_uppercase() || c == 'Đ') {
+            return true;
+        }
     }
-    if is_capital_eth && left.is_empty() && right.is_empty() {
-        // A lone Ð, e.g. an initial "Ð." in a name list: Vietnamese only if the text
-        // around it is (decided by the caller's context); keep it.
-        return false;
-    }
-    // Start of a word followed by a vowel: Ðại, ðồng, Ðà.
-    left.is_empty()
-        && right.first().is_some_and(|&c| {
-            let l: Letter = letter(c);
-            l.is_vowel()
-        })
+    // Start of a word followed by a vowel: Ðại, ðồng, Ðà. (A lone Ð, such as an initial in
+    // a list of names, stays.)
+    left().next().is_none() && right().next().is_some_and(|c| letter(c).is_vowel())
 }
 
 /// Replaces the look-alike at `p` if it stands for Đ/đ; returns the byte after it.

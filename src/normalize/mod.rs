@@ -437,9 +437,9 @@ impl Normalizer {
 /// The character pass of steps 1–3, from the first suspicious position `from`.
 fn chars<S: Sink>(text: &str, from: usize, o: &Options, sink: &mut S) {
     let mut scratch = String::new();
-    let mut pos = from;
     let mut floor = 0;
-    while let Some(p) = scan::next_char_problem(text, pos) {
+    let mut found = Some(from);
+    while let Some(p) = found {
         let Some(c) = crate::text::char_at(text, p) else {
             break;
         };
@@ -481,7 +481,7 @@ fn chars<S: Sink>(text: &str, from: usize, o: &Options, sink: &mut S) {
         } else {
             after
         };
-        pos = next.max(after);
-        floor = pos;
+        floor = next.max(after);
+        found = scan::next_char_problem_near(text, floor);
     }
 }

@@ -18,15 +18,28 @@ use super::spacing;
 /// check "Yes". A text made only of such characters is in NFC, and no character after one can
 /// combine with anything before it.
 pub(crate) fn is_stable_starter(c: char) -> bool {
-    if c.is_ascii() {
+    // The plain table answers for almost every character without the Unicode lookups, and
+    // the combining diacritical marks block (all of class > 0 but the grapheme joiner U+034F)
+    // for the rest of decomposed Vietnamese.
+    if c.is_ascii() || is_plain(c) {
         return true;
     }
+    if ('\u{300}'..='\u{36F}').contains(&c) {
+        return c == '\u{34F}';
+    }
+    unicode_stable_starter(c)
+}
+
+fn unicode_stable_starter(c: char) -> bool {
     canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// Whether `c` can attach to the character before it: a combining mark (class other than 0),
 /// or a character whose NFC quick check is "Maybe" (it may compose with what precedes).
 pub(crate) fn combines_backward(c: char) -> bool {
+    if ('\u{300}'..='\u{36F}').contains(&c) {
+        return c != '\u{34F}';
+    }
     !c.is_ascii()
         && (canonical_combining_class(c) != 0
             || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe)
@@ -45,7 +58,7 @@ fn plain_table() -> &'static [u64; 1024] {
                 let Some(c) = char::from_u32(cp) else {
                     continue;
                 };
-                if is_stable_starter(c) && !needs_other_step(c) {
+                if unicode_stable_starter(c) && !needs_other_step(c) {
                     *word |= 1u64 << bit;
                 }
             }
@@ -70,7 +83,7 @@ pub(crate) fn is_plain(c: char) -> bool {
         let word = plain_table().get((cp / 64) as usize).copied().unwrap_or(0);
         return word & (1u64 << (cp % 64)) != 0;
     }
-    is_stable_starter(c) && !needs_other_step(c)
+    unicode_stable_starter(c) && !needs_other_step(c)
 }
 
 /// Repairs the region around `p`, a character that is not a stable starter, and returns where
@@ -116,6 +129,11 @@ pub(crate) fn repair<S: Sink>(
         return end.max(p + 1);
     };
     scratch.clear();
+    if let Some(c) = compose_vietnamese(region) {
+        scratch.push(c);
+        sink.replace(start, end, scratch, Rule::Nfc);
+        return end.max(p + 1);
+    }
     let kept = region
         .char_indices()
         .filter(|&(i, _)| !(drop_invisible && spacing::is_invisible_at(text, start + i)))
@@ -125,9 +143,81 @@ pub(crate) fn repair<S: Sink>(
     end.max(p + 1)
 }
 
+/// The common case, composed without the general algorithm: one Vietnamese vowel (or đ)
+/// followed by its marks, as decomposed text has them. Returns `None` for anything else, which
+/// then goes through full NFC. Canonical ordering puts the horn (class 216) and the dot below
+/// (220) before the other marks (230) whatever order they came in; among the class-230 marks
+/// the order matters, and composition gives one letter only when the shape (circumflex,
+/// breve) comes before the tone mark, so that is required here.
+fn compose_vietnamese(region: &str) -> Option<char> {
+    use super::letters::{letter, Tone};
+    let mut chars = region.chars();
+    let mut l = letter(chars.next()?);
+    if !l.is_vowel() {
+        return None;
+    }
+    let mut toned = l.tone != Tone::Level;
+    let mut any = false;
+    for m in chars {
+        any = true;
+        let (shape, tone) = match m {
+            '\u{302}' => (Some('^'), None),
+            '\u{306}' => (Some('('), None),
+            '\u{31B}' => (Some('+'), None),
+            '\u{300}' => (None, Some(Tone::Grave)),
+            '\u{301}' => (None, Some(Tone::Acute)),
+            '\u{309}' => (None, Some(Tone::Hook)),
+            '\u{303}' => (None, Some(Tone::Tilde)),
+            '\u{323}' => (None, Some(Tone::Dot)),
+            _ => return None,
+        };
+        if let Some(t) = tone {
+            if toned {
+                return None;
+            }
+            toned = true;
+            l.tone = t;
+        }
+        if let Some(sh) = shape {
+            // A circumflex or breve after a class-230 tone mark does not compose.
+            let after_230_tone = toned && !matches!(l.tone, Tone::Dot | Tone::Level);
+            l.base = match (sh, l.base) {
+                ('^', 'a') if !after_230_tone => 'â',
+                ('^', 'e') if !after_230_tone => 'ê',
+                ('^', 'o') if !after_230_tone => 'ô',
+                ('(', 'a') if !after_230_tone => 'ă',
+                ('+', 'o') => 'ơ',
+                ('+', 'u') => 'ư',
+                _ => return None,
+            };
+        }
+    }
+    any.then(|| l.to_char())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_composition_agrees_with_nfc() {
+        let marks = [
+            '\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{302}', '\u{306}', '\u{31B}',
+        ];
+        for base in "aeiouyAEIOUYăâêôơưĂÂÊÔƠƯàÀ".chars() {
+            for &m1 in &marks {
+                for m2 in std::iter::once(None).chain(marks.iter().copied().map(Some)) {
+                    let mut s = String::from(base);
+                    s.push(m1);
+                    s.extend(m2);
+                    let nfc: String = s.nfc().collect();
+                    if let Some(c) = compose_vietnamese(&s) {
+                        assert_eq!(c.to_string(), nfc, "{s:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn vietnamese_letters_are_plain() {

@@ -90,6 +90,16 @@ pub(crate) fn next_any(text: &str, from: usize) -> Option<usize> {
     next_problem::<true, true>(text, from)
 }
 
+/// Like [`next_char_problem`], for text where problems come close together (decomposed
+/// text has one every few bytes): looks at the next few characters one by one before going
+/// back to whole blocks.
+pub(crate) fn next_char_problem_near(text: &str, from: usize) -> Option<usize> {
+    match check_chars::<false, true>(text, from, from + 24) {
+        Err(p) => Some(p),
+        Ok(resume) => next_char_problem(text, resume),
+    }
+}
+
 /// The first character at or after `from` that is not plain (not NFC-stable, a look-alike, a
 /// no-break space or an invisible character).
 pub(crate) fn next_char_problem(text: &str, from: usize) -> Option<usize> {
