@@ -247,21 +247,23 @@ fn auto_line<S: Sink>(text: &str, offset: usize, line: &str, sink: &mut S) {
 /// VNI letters are all at 0xA1 and above, where the two agree, so the decoders above then
 /// apply to the result unchanged.
 pub(crate) fn decode_8bit(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| decode_byte(b)).collect()
+}
+
+/// One byte of 8-bit text as a character (see [`decode_8bit`]).
+pub(crate) fn decode_byte(b: u8) -> char {
     const CP1252: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
         '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
         'ž', 'Ÿ',
     ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252
-                .get(usize::from(b - 0x80))
-                .copied()
-                .unwrap_or('\u{FFFD}'),
-            _ => char::from(b),
-        })
-        .collect()
+    match b {
+        0x80..=0x9F => CP1252
+            .get(usize::from(b - 0x80))
+            .copied()
+            .unwrap_or('\u{FFFD}'),
+        _ => char::from(b),
+    }
 }
 
 #[cfg(test)]

@@ -159,11 +159,7 @@ impl StepMap {
         let mut edits = Vec::new();
         let mut out = 0;
         for (i, &b) in bytes.iter().enumerate() {
-            let len = if b < 0x80 {
-                1
-            } else {
-                super::legacy::decode_8bit(&[b]).len()
-            };
+            let len = super::legacy::decode_byte(b).len_utf8();
             if b >= 0x80 {
                 edits.push(Edit {
                     in_start: i,
@@ -189,7 +185,7 @@ impl StepMap {
             }
         }
         match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
-            Some(prev) => prev.in_end + (o - prev.out_end),
+            Some(prev) => prev.in_end.saturating_add(o - prev.out_end),
             None => o,
         }
     }
@@ -201,7 +197,7 @@ impl StepMap {
         let i = self.edits.partition_point(|e| e.out_start < o);
         match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
             Some(e) if e.out_end >= o && e.out_end > e.out_start => e.in_end,
-            Some(prev) if prev.out_end <= o => prev.in_end + (o - prev.out_end),
+            Some(prev) if prev.out_end <= o => prev.in_end.saturating_add(o - prev.out_end),
             Some(e) => e.in_end,
             None => o,
         }
