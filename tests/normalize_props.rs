@@ -90,7 +90,7 @@ fn normalizers() -> Vec<Normalizer> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 400,
+        cases: 1000,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

@@ -19,10 +19,24 @@ pub(crate) fn is_look_alike(c: char) -> bool {
 }
 
 /// Letters only Icelandic or Faroese writes: their presence marks the word as not Vietnamese.
+/// The diaeresis and ring above count in any form (ö, o + U+0308, ọ + U+0308...), so that the
+/// decision does not change when the text is composed.
 fn is_nordic(c: char) -> bool {
     matches!(
         c,
-        'þ' | 'Þ' | 'æ' | 'Æ' | 'ø' | 'Ø' | 'ö' | 'Ö' | 'å' | 'Å' | 'ð' | 'Ð'
+        'þ' | 'Þ'
+            | 'æ'
+            | 'Æ'
+            | 'ø'
+            | 'Ø'
+            | 'ö'
+            | 'Ö'
+            | 'å'
+            | 'Å'
+            | 'ð'
+            | 'Ð'
+            | '\u{308}'
+            | '\u{30A}'
     )
 }
 
@@ -46,7 +60,7 @@ pub(crate) fn is_vietnamese_at(text: &str, p: usize) -> bool {
     let right = || after.clone().take_while(in_word).filter(visible);
     let others = || left().chain(right());
     // Another Nordic letter in the word (besides further eths) settles it.
-    if others().any(|c| is_nordic(c) && !is_look_alike(c)) {
+    if others().any(|c| (is_nordic(c) || is_nordic(base_of(c))) && !is_look_alike(c)) {
         return false;
     }
     // Abbreviations in plain capitals: HÐND, CTÐ, ÐU-UBND.
@@ -60,7 +74,23 @@ pub(crate) fn is_vietnamese_at(text: &str, p: usize) -> bool {
     }
     // Start of a word followed by a vowel: Ðại, ðồng, Ðà. (A lone Ð, such as an initial in
     // a list of names, stays.)
-    left().next().is_none() && right().next().is_some_and(|c| letter(c).is_vowel())
+    // The vowel is judged by its base letter, so that the decision is the same before and
+    // after composition (NFD "a" + marks, or any precomposed form).
+    left().next().is_none() && right().next().is_some_and(starts_with_vowel)
+}
+
+/// The first character of the canonical decomposition of `c` (its base letter).
+fn base_of(c: char) -> char {
+    let mut base = None;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        base.get_or_insert(d);
+    });
+    base.unwrap_or(c)
+}
+
+/// Whether `c` is a vowel letter or decomposes into one followed by marks.
+fn starts_with_vowel(c: char) -> bool {
+    letter(base_of(c)).is_vowel()
 }
 
 /// Replaces the look-alike at `p` if it stands for Đ/đ; returns the byte after it.
