@@ -383,3 +383,162 @@ fn public_types_are_send_sync_unwind_safe() {
     assert_all::<viettat::OffsetMap>();
     assert_all::<viettat::Change>();
 }
+
+/// One real word for every vowel cluster of the language, open and closed, and for the gi/qu
+/// initials, written with its mark where both conventions put it. Reviewed against the
+/// standard rule: a vowel with a shape mark takes the tone (the last one in ươ); otherwise
+/// the last vowel of a closed syllable, the first of two or the middle of three in an open
+/// one. The oa/oe/uy open syllables, where the conventions differ, are in `STYLE_PAIRS`.
+const EVERY_CLUSTER: &[&str] = &[
+    // Open, one vowel.
+    "má",
+    "mè",
+    "kế",
+    "bí",
+    "bó",
+    "bố",
+    "lờ",
+    "bú",
+    "tứ",
+    "kỷ",
+    "ý",
+    // Open, two vowels.
+    "mái",
+    "báo",
+    "sáu",
+    "máy",
+    "đầu",
+    "mấy",
+    "kéo",
+    "nếu",
+    "mía",
+    "chịu",
+    "gói",
+    "tối",
+    "mới",
+    "múa",
+    "thuế",
+    "túi",
+    "thuở",
+    "cửa",
+    "ngửi",
+    "cứu",
+    // Open, three vowels.
+    "hiếu",
+    "yếu",
+    "khoái",
+    "xoáy",
+    "ngoáo",
+    "ngoẻo",
+    "khuấy",
+    "tuổi",
+    "khuỷu",
+    "người",
+    "rượu",
+    // Closed.
+    "bán",
+    "bắt",
+    "cần",
+    "kém",
+    "bến",
+    "tím",
+    "bóng",
+    "một",
+    "lớn",
+    "cúng",
+    "mừng",
+    "tiếng",
+    "yến",
+    "hoàng",
+    "khoắng",
+    "khoét",
+    "xoòng",
+    "tuần",
+    "khuếch",
+    "muốn",
+    "huýt",
+    "nước",
+    "chuyển",
+    "Huỳnh",
+    // qu and gi initials: their u and i never take the mark.
+    "quý",
+    "quà",
+    "quyết",
+    "quốc",
+    "quỳnh",
+    "quẹo",
+    "quạ",
+    "già",
+    "giữa",
+    "giường",
+    "giếng",
+    "gì",
+    "gìn",
+    "giỏi",
+    // Capitals and mixed case.
+    "NGƯỜI",
+    "Người",
+    "QUỐC",
+    "TIẾNG",
+    "ChUYỂN",
+];
+
+/// `word` with its tone mark moved onto vowel letter number `k` (counting a, e, i, o, u, y
+/// with their shape marks), if that is a different place.
+fn with_mark_on(word: &str, k: usize) -> Option<String> {
+    let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let nfd: Vec<char> = word.nfd().collect();
+    let tone = *nfd.iter().find(|c| tones.contains(c))?;
+    let bare: Vec<char> = nfd.iter().copied().filter(|c| !tones.contains(c)).collect();
+    let vowel_ends: Vec<usize> = bare
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| "aeiouyAEIOUY".contains(**c))
+        .map(|(i, _)| {
+            // After the vowel's own shape marks.
+            let mut j = i + 1;
+            while bare
+                .get(j)
+                .is_some_and(|c| ('\u{300}'..='\u{36F}').contains(c))
+            {
+                j += 1;
+            }
+            j
+        })
+        .collect();
+    let at = *vowel_ends.get(k)?;
+    let mut moved = bare.clone();
+    moved.insert(at, tone);
+    let moved: String = moved.into_iter().collect::<String>().nfc().collect();
+    (moved != word).then_some(moved)
+}
+
+#[test]
+fn every_cluster_keeps_or_regains_its_mark() {
+    let old = Normalizer::builder().tone(ToneStyle::Old).build();
+    let new = Normalizer::builder().tone(ToneStyle::New).build();
+    let repair = Normalizer::builder().repair_tones(true).build();
+    let mut moved_count = 0;
+    for &w in EVERY_CLUSTER {
+        assert_eq!(old.normalize(w), w, "{w} in the old style");
+        assert_eq!(new.normalize(w), w, "{w} in the new style");
+        for k in 0..4 {
+            if let Some(bad) = with_mark_on(w, k) {
+                moved_count += 1;
+                assert_eq!(old.normalize(&bad), w, "{bad} → {w} (old)");
+                assert_eq!(new.normalize(&bad), w, "{bad} → {w} (new)");
+                assert_eq!(repair.normalize(&bad), w, "{bad} → {w} (repair)");
+            }
+        }
+    }
+    assert!(moved_count > 80, "misplacements tried: {moved_count}");
+    // The style-dependent ones: from anywhere to the style's place.
+    for &(o, n) in STYLE_PAIRS {
+        for k in 0..3 {
+            if let Some(bad) = with_mark_on(o, k) {
+                assert_eq!(old.normalize(&bad), o, "{bad} → {o}");
+                assert_eq!(new.normalize(&bad), n, "{bad} → {n}");
+            }
+        }
+    }
+}
