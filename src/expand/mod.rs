@@ -381,10 +381,13 @@ impl Expander {
         if !entry.is_ambiguous() {
             return found(entry.senses().first(), MatchKind::Expansion);
         }
-        match contexts
+        let window = contexts
             .iter()
-            .position(|c| c.selects(text, hit.start, key_end))
-        {
+            .map(SenseContext::phrase_window)
+            .max()
+            .unwrap_or(0);
+        let mut around = context::Surroundings::new(text, hit.start, key_end, window);
+        match contexts.iter().position(|c| c.selects(&mut around)) {
             Some(i) => found(entry.senses().get(i), MatchKind::Expansion),
             None => found(None, MatchKind::Ambiguous),
         }
