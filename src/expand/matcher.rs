@@ -447,7 +447,7 @@ mod tests {
         for b in 0..=254u8 {
             for lane in 0..8 {
                 let word =
-                    (u64::from(b) << (8 * lane)) | (ONES * b'x' as u64 & !(0xFF << (8 * lane)));
+                    (u64::from(b) << (8 * lane)) | ((ONES * u64::from(b'x')) & !(0xFF << (8 * lane)));
                 let marked = scan.marks(word) & (0x80 << (8 * lane)) != 0;
                 let in_range = (b'C'..=b'U').contains(&b);
                 assert_eq!(
