@@ -446,8 +446,8 @@ mod tests {
         // Every byte value in every lane (0xFF, never in UTF-8, fills unused slots).
         for b in 0..=254u8 {
             for lane in 0..8 {
-                let word =
-                    (u64::from(b) << (8 * lane)) | ((ONES * u64::from(b'x')) & !(0xFF << (8 * lane)));
+                let word = (u64::from(b) << (8 * lane))
+                    | ((ONES * u64::from(b'x')) & !(0xFF << (8 * lane)));
                 let marked = scan.marks(word) & (0x80 << (8 * lane)) != 0;
                 let in_range = (b'C'..=b'U').contains(&b);
                 assert_eq!(
