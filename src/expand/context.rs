@@ -73,7 +73,8 @@ impl SenseContext {
         self.phrase_window
     }
 
-    /// Whether `start..end` is the abbreviation of a definition written in the text, either
+    /// Whether `start..end` is the abbreviation of a definition of this sense written in the
+    /// text (see [`may_be_definition`] for the cheap test to run first), either
     /// "quy chế phối hợp (QCPH)" or "QCPH (quy chế phối hợp)".
     pub(crate) fn is_defined_at(&self, text: &str, start: usize, end: usize) -> bool {
         let exp = &self.folded_expansion;
@@ -98,6 +99,13 @@ impl SenseContext {
         }
         false
     }
+}
+
+/// Whether a parenthesis stands right before or right after `start..end`: the cheap test
+/// before any sense is checked for a definition.
+pub(crate) fn may_be_definition(text: &str, start: usize, end: usize) -> bool {
+    char_before(text, skip_spaces_back(text, start)) == Some('(')
+        || char_at(text, skip_spaces(text, end)) == Some('(')
 }
 
 /// The folded text on both sides of a hit, computed once for all the senses of its entry

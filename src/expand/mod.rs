@@ -372,11 +372,13 @@ impl Expander {
         if !inner.options.expand_document_numbers && context::in_document_number(text, hit.start) {
             return found(None, MatchKind::DocumentNumber);
         }
-        if let Some(i) = contexts
-            .iter()
-            .position(|c| c.is_defined_at(text, hit.start, hit.end))
-        {
-            return found(entry.senses().get(i), MatchKind::Definition);
+        if context::may_be_definition(text, hit.start, hit.end) {
+            if let Some(i) = contexts
+                .iter()
+                .position(|c| c.is_defined_at(text, hit.start, hit.end))
+            {
+                return found(entry.senses().get(i), MatchKind::Definition);
+            }
         }
         if !entry.is_ambiguous() {
             return found(entry.senses().first(), MatchKind::Expansion);
