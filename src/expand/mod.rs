@@ -321,6 +321,11 @@ impl Expander {
         let mut state = render::Document::new(self);
         let mut out = String::new();
         let last = render::render(self, text, 0, &mut state, &mut |piece: &str| {
+            if out.capacity() == 0 {
+                // Expansions are longer than abbreviations: room for a quarter more, so that a
+                // large text is not copied again and again as the output grows.
+                out.reserve(text.len() + text.len() / 4);
+            }
             out.push_str(piece);
             Ok::<(), std::convert::Infallible>(())
         });
