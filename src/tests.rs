@@ -264,3 +264,52 @@ fn stream_reports_the_offset_of_invalid_utf8() {
     assert_eq!(err.kind(), crate::ErrorKind::InvalidUtf8);
     assert_eq!(err.offset(), Some(bad));
 }
+
+/// A reader that hands out its bytes a few at a time, so that every abbreviation, every
+/// multi-byte character and every line is split across reads somewhere.
+struct Trickle<'a> {
+    data: &'a [u8],
+    step: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.step = self.step % 7 + 1;
+        let n = self.step.min(buf.len()).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn stream_is_independent_of_how_the_input_is_cut() {
+    let text = include_str!("../examples/ngoc-lam.txt").repeat(40);
+    for style in [Style::Replace, Style::FirstUse] {
+        let e = Expander::builder().style(style).build().unwrap();
+        let mut out = Vec::new();
+        e.expand_stream(
+            Trickle {
+                data: text.as_bytes(),
+                step: 0,
+            },
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), e.expand(&text));
+    }
+}
+
+#[test]
+fn stream_handles_lines_longer_than_its_buffer() {
+    // One 9 MiB line: the stream has to cut it at a space.
+    let line = "UBND phường và UB MTTQ quận ".repeat(9 * 1024 * 1024 / 30);
+    let mut out = Vec::new();
+    Expander::default()
+        .expand_stream(line.as_bytes(), &mut out)
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        Expander::default().expand(&line)
+    );
+}

@@ -3,7 +3,6 @@
 //! look-alike letters.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Whether `c` can be part of a word: a letter, a digit, or a combining mark (so that a
 /// decomposed "TDPà" is one word, not "TDP" touching a mark).
@@ -60,29 +59,34 @@ pub(crate) fn unlook_alike(c: char) -> char {
 /// "đảng ủy" fold to the same key: tone placement (uỷ / ủy) does not count, as in the
 /// project's scoring rules.
 pub(crate) fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        // Nothing to decompose: the common case for the words around an abbreviation.
-        return s
-            .split_ascii_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars().map(unlook_alike).nfd() {
+    let mut push = |c: char, out: &mut String| {
         if is_tone_mark(c) {
-            continue;
+            return;
         }
         if c.is_whitespace() {
             pending_space = !out.is_empty();
-            continue;
+            return;
         }
         if pending_space {
             out.push(' ');
             pending_space = false;
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    };
+    for c in s.chars().map(unlook_alike) {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            // One character at a time: the marks that stay (circumflex, breve, horn) are at
+            // most one per letter, so canonical reordering never matters here.
+            unicode_normalization::char::decompose_canonical(c, |d| push(d, &mut out));
+        }
     }
     out
 }

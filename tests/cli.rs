@@ -258,3 +258,39 @@ fn version_and_help() {
         "{help}"
     );
 }
+
+#[test]
+fn large_input_streams_and_never_leaves_a_half_written_target() {
+    // Past the in-memory limit (64 MiB), the input is streamed; a bad byte near the end is
+    // found only after output has started, so the -o target must stay absent.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let line = "Chủ tịch UBND phường và UB MTTQ quận dự hội nghị của TDP số 5.\n";
+    let mut data = line.repeat(65 * 1024 * 1024 / line.len() + 1).into_bytes();
+    let n = data.len();
+    let out = dir.path().join("out.txt");
+    fs::write(&big, &data).unwrap();
+    let o = viettat(
+        &["expand", "-o", out.to_str().unwrap(), big.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let expanded = fs::read_to_string(&out).unwrap();
+    assert!(expanded.starts_with("Chủ tịch Ủy ban nhân dân phường và Ủy ban Mặt trận Tổ quốc quận"));
+    assert_eq!(expanded.lines().count(), n / line.len());
+
+    data[n - 3] = 0xFF;
+    fs::write(&big, &data).unwrap();
+    fs::remove_file(&out).unwrap();
+    let o = viettat(
+        &["expand", "-o", out.to_str().unwrap(), big.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!("big.txt: invalid UTF-8 at byte {}", n - 3)),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists(), "no half-written output");
+}

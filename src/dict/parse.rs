@@ -9,7 +9,8 @@ use toml::Spanned;
 use unicode_normalization::is_nfc;
 
 use super::{Category, Entry, Origin, Sense};
-use crate::error::{Error, Position};
+use crate::error::Error;
+use crate::span::LineIndex;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,18 +52,19 @@ struct RawSense {
 
 struct Ctx<'a> {
     name: &'a str,
-    text: &'a str,
+    /// Line starts, so that each entry's line is a binary search, not a count from the top.
+    lines: LineIndex<'a>,
 }
 
 impl Ctx<'_> {
     fn err<T>(&self, offset: usize, message: String) -> Result<T, Error> {
         Err(Error::dictionary(message)
-            .with_position(Position::of_offset(self.text, offset))
+            .with_position(self.lines.position(offset))
             .with_path(self.name))
     }
 
     fn line(&self, offset: usize) -> usize {
-        Position::of_offset(self.text, offset).line
+        self.lines.position(offset).line
     }
 
     fn category(&self, raw: &Spanned<String>) -> Result<Category, Error> {
@@ -119,7 +121,10 @@ impl Ctx<'_> {
 }
 
 pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
-    let cx = Ctx { name, text };
+    let cx = Ctx {
+        name,
+        lines: LineIndex::new(text),
+    };
     let file: RawFile = match toml::from_str(text) {
         Ok(f) => f,
         Err(e) => {

@@ -57,20 +57,24 @@ impl SenseContext {
         }
     }
 
-    /// Whether the text around `start..end` selects this sense.
-    pub(crate) fn selects(&self, text: &str, start: usize, end: usize) -> bool {
-        let after = || Neighbour::after(text, end, self.phrase_window);
-        let before = || Neighbour::before(text, start, self.phrase_window);
+    /// Whether the text around the hit selects this sense.
+    pub(crate) fn selects(&self, around: &mut Surroundings<'_>) -> bool {
         (!self.followed_by.is_empty() && {
-            let n = after();
+            let n = around.after(self.phrase_window);
             self.followed_by.iter().any(|p| n.starts_with(p))
         }) || (!self.preceded_by.is_empty() && {
-            let n = before();
+            let n = around.before(self.phrase_window);
             self.preceded_by.iter().any(|p| n.ends_with(p))
         })
     }
 
-    /// Whether `start..end` is the abbreviation of a definition written in the text, either
+    /// How many characters around a hit the phrases of this sense look at.
+    pub(crate) fn phrase_window(&self) -> usize {
+        self.phrase_window
+    }
+
+    /// Whether `start..end` is the abbreviation of a definition of this sense written in the
+    /// text (see [`may_be_definition`] for the cheap test to run first), either
     /// "quy chế phối hợp (QCPH)" or "QCPH (quy chế phối hợp)".
     pub(crate) fn is_defined_at(&self, text: &str, start: usize, end: usize) -> bool {
         let exp = &self.folded_expansion;
@@ -94,6 +98,52 @@ impl SenseContext {
             }
         }
         false
+    }
+}
+
+/// Whether a parenthesis stands right before or right after `start..end`: the cheap test
+/// before any sense is checked for a definition.
+pub(crate) fn may_be_definition(text: &str, start: usize, end: usize) -> bool {
+    char_before(text, skip_spaces_back(text, start)) == Some('(')
+        || char_at(text, skip_spaces(text, end)) == Some('(')
+}
+
+/// The folded text on both sides of a hit, computed once for all the senses of its entry
+/// (folding is the costly part of a context check).
+pub(crate) struct Surroundings<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    /// Characters to fold on each side: the widest phrase of any sense of the entry.
+    window: usize,
+    after: Option<Neighbour<'t>>,
+    before: Option<Neighbour<'t>>,
+}
+
+impl<'t> Surroundings<'t> {
+    pub(crate) fn new(text: &'t str, start: usize, end: usize, window: usize) -> Surroundings<'t> {
+        Surroundings {
+            text,
+            start,
+            end,
+            window,
+            after: None,
+            before: None,
+        }
+    }
+
+    fn after(&mut self, window: usize) -> &Neighbour<'t> {
+        let (text, end) = (self.text, self.end);
+        let window = window.max(self.window);
+        self.after
+            .get_or_insert_with(|| Neighbour::after(text, end, window))
+    }
+
+    fn before(&mut self, window: usize) -> &Neighbour<'t> {
+        let (text, start) = (self.text, self.start);
+        let window = window.max(self.window);
+        self.before
+            .get_or_insert_with(|| Neighbour::before(text, start, window))
     }
 }
 

@@ -9,7 +9,9 @@
 //! automaton is consulted. The automaton then runs anchored, so it stops at the first byte
 //! that no key continues with.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::text::{word_ends_at, word_starts_at};
@@ -23,7 +25,11 @@ pub(crate) struct Key {
 /// An automaton over every surface form, with the prefilter tables that go with it.
 #[derive(Clone, Debug)]
 pub(crate) struct KeySet {
-    ac: AhoCorasick,
+    /// The Aho-Corasick automaton, walked by hand from `start` one byte at a time: an
+    /// anchored walk over a few bytes costs less than a search call, and it sees every key
+    /// that ends along the way, longest last.
+    dfa: DFA,
+    start: StateID,
     keys: Vec<Key>,
     scan: CandidateScan,
     /// Bit `(b0 << 8) | b1` is set when some key starts with bytes `b0 b1`, or is one byte
@@ -55,7 +61,7 @@ impl KeySet {
         forms: impl IntoIterator<Item = (&'a str, u32, bool)>,
         variants: bool,
         case_insensitive: bool,
-    ) -> Result<KeySet, aho_corasick::BuildError> {
+    ) -> Result<KeySet, String> {
         let mut patterns: Vec<String> = Vec::new();
         let mut numbered_patterns = Vec::new();
         let mut keys = Vec::new();
@@ -83,12 +89,13 @@ impl KeySet {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(case_insensitive)
-            .build(&patterns)?;
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        let start = dfa.start_state(Anchored::Yes).map_err(|e| e.to_string())?;
 
         let mut first = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
@@ -117,7 +124,8 @@ impl KeySet {
             }
         }
         Ok(KeySet {
-            ac,
+            dfa,
+            start,
             keys,
             scan: CandidateScan::new(&first),
             pairs,
@@ -142,13 +150,16 @@ impl KeySet {
     ) -> Option<Hit> {
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let mut block_start = from;
-        while block_start < n {
-            let block = bytes.get(block_start..(block_start + BLOCK).min(n))?;
-            let mut mask = self.scan.mask(block);
-            while mask != 0 {
-                let i = block_start + mask.trailing_zeros() as usize;
-                mask &= mask - 1;
+        let mut word_start = from;
+        while word_start < n {
+            let mut marks = match bytes.get(word_start..word_start + 8) {
+                Some(w) => self.scan.marks(u64::from_le_bytes(w.try_into().ok()?)),
+                // The last few bytes: every position is looked at.
+                None => HIGH & ((1u64 << (8 * (n - word_start))) - 1),
+            };
+            while marks != 0 {
+                let i = word_start + (marks.trailing_zeros() / 8) as usize;
+                marks &= marks - 1;
                 let first = bytes[i];
                 if !self.scan.is_first(first) {
                     continue;
@@ -168,7 +179,7 @@ impl KeySet {
                     return Some(hit);
                 }
             }
-            block_start += BLOCK;
+            word_start += 8;
         }
         None
     }
@@ -182,32 +193,55 @@ impl KeySet {
         i: usize,
         accept: &mut impl FnMut(u32, usize, usize) -> Option<usize>,
     ) -> Option<Hit> {
-        let mut end = text.len();
-        loop {
-            let input = Input::new(text).range(i..end).anchored(Anchored::Yes);
-            let m = self.ac.find(input)?;
-            let e = m.end();
-            let entry = self.entry_of(m.pattern().as_usize());
-            if text.is_char_boundary(e) {
-                let key_ends_with_word_char = text[i..e]
-                    .chars()
-                    .next_back()
-                    .is_some_and(crate::text::is_word_char);
-                if let Some(real_end) = accept(entry, i, e) {
-                    if real_end != e || !key_ends_with_word_char || word_ends_at(text, e) {
-                        return Some(Hit {
-                            entry,
-                            start: i,
-                            end: real_end,
-                        });
+        // Every key that ends along the walk, as (end, pattern); a few at most, since keys
+        // nest only a few deep ("TP." in "TP.HCM"). Should more nest, the shortest go.
+        const NESTED: usize = 8;
+        let mut ends = [(0usize, 0u32); NESTED];
+        let mut found = 0usize;
+        let mut sid = self.start;
+        for (k, &b) in text.as_bytes().get(i..)?.iter().enumerate() {
+            sid = self.dfa.next_state(Anchored::Yes, sid, b);
+            if !self.dfa.is_special(sid) {
+                continue;
+            }
+            if self.dfa.is_dead(sid) {
+                break;
+            }
+            if self.dfa.is_match(sid) {
+                let pid = self.dfa.match_pattern(sid, 0);
+                // Only a key that starts where the walk started.
+                if self.dfa.pattern_len(pid) == k + 1 {
+                    if found == NESTED {
+                        ends.copy_within(1.., 0);
+                        found -= 1;
                     }
+                    ends[found] = (i + k + 1, pid.as_u32());
+                    found += 1;
                 }
             }
-            if e <= i + 1 {
-                return None;
-            }
-            end = e - 1;
         }
+        // Longest first; a longer key that fails the word-end test gives way to a shorter
+        // one ("TP.HCMC" still has "TP." at its start).
+        for &(e, pattern) in ends[..found].iter().rev() {
+            if !text.is_char_boundary(e) {
+                continue;
+            }
+            let entry = self.entry_of(pattern as usize);
+            let key_ends_with_word_char = text[i..e]
+                .chars()
+                .next_back()
+                .is_some_and(crate::text::is_word_char);
+            if let Some(real_end) = accept(entry, i, e) {
+                if real_end != e || !key_ends_with_word_char || word_ends_at(text, e) {
+                    return Some(Hit {
+                        entry,
+                        start: i,
+                        end: real_end,
+                    });
+                }
+            }
+        }
+        None
     }
 }
 
@@ -286,28 +320,39 @@ fn look_alike_spellings(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Finds the positions where a key may start, a block of 32 bytes at a time.
+/// Finds the positions where a key may start, eight bytes at a time.
 ///
-/// The first bytes of the keys are summarized as a range of capital ASCII letters plus up to
-/// four other byte values (the lead byte of "Đ", the "v" of "v/v" ...). A block is tested
-/// against that summary with plain comparisons that the compiler turns into vector
-/// instructions and a bit mask, one bit per position; the positions of the mask are then
-/// checked one by one against the exact table of first bytes and the table of two-byte
-/// prefixes, without testing the block again.
+/// Keys start with a capital ASCII letter or one of a few other bytes (the lead byte of "Đ"
+/// and "Ư", the "v" of "v/v"). Eight bytes are read as one `u64` and tested with a handful
+/// of arithmetic operations that mark, exactly, each byte in the capital range or equal to
+/// one of the other first bytes (SWAR: "SIMD within a register", no `unsafe` needed). Only
+/// the marked positions are then checked against the exact tables, so the cost per byte of
+/// running text is a fraction of an instruction per candidate-free byte.
 #[derive(Clone, Debug)]
 struct CandidateScan {
     exact: [bool; 256],
-    upper_lo: u8,
-    upper_len: u8,
-    others: [u8; OTHERS],
-    /// Too many other first bytes for `others`: the summary admits every byte.
+    /// `0x80 - lo` and `0x80 - (hi + 1)` for the capital range `lo..=hi`, repeated in each
+    /// byte; an empty range is encoded so that it marks nothing.
+    upper_ge: u64,
+    upper_gt: u64,
+    /// Other first bytes, each repeated in every byte of a word; unused slots repeat 0xFF,
+    /// which never occurs in UTF-8.
+    others: [u64; OTHERS],
+    /// More other first bytes than slots: every position is a candidate.
     admit_all: bool,
 }
 
 const OTHERS: usize = 4;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+const LOW7: u64 = ONES * 0x7F;
 
-/// Bytes per block: one bit each in a `u32` mask.
-pub(crate) const BLOCK: usize = 32;
+/// The high bit of each byte of `y` that is zero, exactly (no borrow crosses bytes, since
+/// each byte sum stays below 0x100).
+#[inline(always)]
+fn zero_bytes(y: u64) -> u64 {
+    !(((y & LOW7) + LOW7) | y | LOW7)
+}
 
 impl CandidateScan {
     fn new(exact: &[bool; 256]) -> CandidateScan {
@@ -315,50 +360,42 @@ impl CandidateScan {
         let others: Vec<u8> = (0..=255u8)
             .filter(|&b| exact[b as usize] && !b.is_ascii_uppercase())
             .collect();
-        let (upper_lo, upper_len) = match (upper.first(), upper.last()) {
-            (Some(&lo), Some(&hi)) => (lo, hi - lo + 1),
+        // For x < 0x80: x + (0x80 - lo) has its high bit set exactly when x >= lo.
+        let (upper_ge, upper_gt) = match (upper.first(), upper.last()) {
+            (Some(&lo), Some(&hi)) => (
+                ONES * u64::from(0x80 - lo),
+                ONES * u64::from(0x80 - (hi + 1)),
+            ),
+            // lo = 0x80 marks no byte (x + 0 keeps the high bit clear for x < 0x80).
             _ => (0, 0),
         };
-        // Unused slots hold 0xFF, which never occurs in UTF-8 text.
-        let mut slots = [0xFF; OTHERS];
+        let mut slots = [ONES * 0xFF; OTHERS];
         for (slot, &b) in slots.iter_mut().zip(&others) {
-            *slot = b;
+            *slot = ONES * u64::from(b);
         }
         CandidateScan {
             exact: *exact,
-            upper_lo,
-            upper_len,
+            upper_ge,
+            upper_gt,
             others: slots,
             admit_all: others.len() > OTHERS,
         }
     }
 
+    /// The high bit of each byte of `word` that may start a key (a superset of the exact
+    /// first bytes: the capital range may hold letters no key starts with).
     #[inline(always)]
-    fn maybe(&self, b: u8) -> bool {
-        let mut hit = b.wrapping_sub(self.upper_lo) < self.upper_len;
+    fn marks(&self, word: u64) -> u64 {
+        let x7 = word & LOW7;
+        let ascii = !word & HIGH;
+        let mut m = ((x7 + self.upper_ge) & !(x7 + self.upper_gt)) & ascii;
         for o in self.others {
-            hit |= b == o;
+            m |= zero_bytes(word ^ o);
         }
-        hit | self.admit_all
-    }
-
-    /// One bit per byte of `block` that may start a key (a superset of the exact set).
-    #[inline]
-    fn mask(&self, block: &[u8]) -> u32 {
-        let mut mask = 0u32;
-        match block.get(..BLOCK) {
-            Some(full) => {
-                for (k, &b) in full.iter().enumerate() {
-                    mask |= (self.maybe(b) as u32) << k;
-                }
-            }
-            None => {
-                for (k, &b) in block.iter().enumerate() {
-                    mask |= (self.exact[b as usize] as u32) << k;
-                }
-            }
+        if self.admit_all {
+            m = HIGH;
         }
-        mask
+        m
     }
 
     #[inline(always)]
@@ -400,20 +437,24 @@ mod tests {
     }
 
     #[test]
-    fn candidate_mask_misses_no_first_byte() {
+    fn swar_marks_are_exact_for_the_other_bytes_and_miss_nothing() {
         let mut exact = [false; 256];
-        for b in [b'Q', b'U', b'T', b'v', 0xC4, 0xC6] {
+        for b in [b'C', b'Q', b'U', b'T', b'v', 0xC4, 0xC6] {
             exact[b as usize] = true;
         }
         let scan = CandidateScan::new(&exact);
-        let text = include_str!("../../examples/ngoc-lam.txt").as_bytes();
-        for start in (0..text.len()).step_by(BLOCK) {
-            let block = &text[start..(start + BLOCK).min(text.len())];
-            let mask = scan.mask(block);
-            for (k, &b) in block.iter().enumerate() {
-                if exact[b as usize] {
-                    assert!(mask & (1 << k) != 0, "missed byte {b:#x} at {}", start + k);
-                }
+        // Every byte value in every lane (0xFF, never in UTF-8, fills unused slots).
+        for b in 0..=254u8 {
+            for lane in 0..8 {
+                let word = (u64::from(b) << (8 * lane))
+                    | ((ONES * u64::from(b'x')) & !(0xFF << (8 * lane)));
+                let marked = scan.marks(word) & (0x80 << (8 * lane)) != 0;
+                let in_range = (b'C'..=b'U').contains(&b);
+                assert_eq!(
+                    marked,
+                    in_range || exact[b as usize],
+                    "byte {b:#x} in lane {lane}"
+                );
             }
         }
     }

@@ -321,6 +321,11 @@ impl Expander {
         let mut state = render::Document::new(self);
         let mut out = String::new();
         let last = render::render(self, text, 0, &mut state, &mut |piece: &str| {
+            if out.capacity() == 0 {
+                // Expansions are longer than abbreviations: room for a quarter more, so that a
+                // large text is not copied again and again as the output grows.
+                out.reserve(text.len() + text.len() / 4);
+            }
             out.push_str(piece);
             Ok::<(), std::convert::Infallible>(())
         });
@@ -372,19 +377,24 @@ impl Expander {
         if !inner.options.expand_document_numbers && context::in_document_number(text, hit.start) {
             return found(None, MatchKind::DocumentNumber);
         }
-        if let Some(i) = contexts
-            .iter()
-            .position(|c| c.is_defined_at(text, hit.start, hit.end))
-        {
-            return found(entry.senses().get(i), MatchKind::Definition);
+        if context::may_be_definition(text, hit.start, hit.end) {
+            if let Some(i) = contexts
+                .iter()
+                .position(|c| c.is_defined_at(text, hit.start, hit.end))
+            {
+                return found(entry.senses().get(i), MatchKind::Definition);
+            }
         }
         if !entry.is_ambiguous() {
             return found(entry.senses().first(), MatchKind::Expansion);
         }
-        match contexts
+        let window = contexts
             .iter()
-            .position(|c| c.selects(text, hit.start, key_end))
-        {
+            .map(SenseContext::phrase_window)
+            .max()
+            .unwrap_or(0);
+        let mut around = context::Surroundings::new(text, hit.start, key_end, window);
+        match contexts.iter().position(|c| c.selects(&mut around)) {
             Some(i) => found(entry.senses().get(i), MatchKind::Expansion),
             None => found(None, MatchKind::Ambiguous),
         }

@@ -1,10 +1,10 @@
 //! Expanding a stream in bounded memory.
 //!
-//! The input is read in blocks and cut after the last line break of each block, so that a
-//! line is always whole when it is looked at (abbreviations never span lines; a heading is
-//! judged by its whole line). The tail of the previous block is kept in front of the next one
-//! as context, for document numbers broken across a line ("25-\nNQ/TW"). A single line
-//! longer than the block limit is cut at a space.
+//! The input is read into a buffer and processed up to the last line break whenever a block's
+//! worth has arrived, so that a line is always whole when it is looked at (abbreviations never
+//! span lines; a heading is judged by its whole line). The tail of what was processed stays in
+//! front of the rest as context, for document numbers broken across a line ("25-\nNQ/TW").
+//! A single line longer than [`MAX_LINE`] is cut at a space.
 
 use std::io::{self, Read, Write};
 
@@ -12,11 +12,11 @@ use super::render::{self, Document};
 use super::Expander;
 use crate::error::Error;
 
-/// Bytes read at a time.
+/// Bytes read at a time, and processed at a time when lines allow.
 const BLOCK: usize = 256 * 1024;
 /// A line longer than this is cut at a space (or anywhere, failing that).
 const MAX_LINE: usize = 4 * 1024 * 1024;
-/// Context kept from the previous block.
+/// Context kept from what was already processed.
 const CONTEXT: usize = 256;
 
 pub(super) fn expand_stream<R: Read, W: Write>(
@@ -25,65 +25,66 @@ pub(super) fn expand_stream<R: Read, W: Write>(
     mut writer: W,
 ) -> Result<(), Error> {
     let mut doc = Document::new(expander);
-    // `buf` holds: context (already written) + pending text (not yet written).
-    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + CONTEXT);
+    // `buf` holds: context (already written) | pending text (validated up to `valid`, not yet
+    // written) | bytes not yet validated (at most an incomplete character).
+    let mut buf: Vec<u8> = Vec::with_capacity(2 * BLOCK);
+    let mut scratch = vec![0u8; BLOCK];
     let mut context_len = 0;
+    let mut valid = 0;
     // Offset in the whole stream of `buf[0]`, for error messages.
     let mut base = 0usize;
-    let mut eof = false;
     let write_err = |e: io::Error| Error::io(e, "cannot write output");
-    while !eof {
-        let old_len = buf.len();
-        buf.resize(old_len + BLOCK, 0);
+    loop {
         let n = loop {
-            match reader.read(&mut buf[old_len..]) {
+            match reader.read(&mut scratch) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(Error::io(e, "cannot read input")),
             }
         };
-        buf.truncate(old_len + n);
-        eof = n == 0;
+        let eof = n == 0;
+        buf.extend_from_slice(&scratch[..n]);
+        if !eof && buf.len() - context_len < BLOCK {
+            continue;
+        }
 
         // Validate what is new; an incomplete character at the end waits for more bytes.
-        let valid_to = match std::str::from_utf8(&buf[context_len..]) {
-            Ok(_) => buf.len(),
-            Err(e) if e.error_len().is_none() && !eof => context_len + e.valid_up_to(),
+        match std::str::from_utf8(&buf[valid..]) {
+            Ok(_) => valid = buf.len(),
+            Err(e) if e.error_len().is_none() && !eof => valid += e.valid_up_to(),
             Err(e) => {
                 // Write what is valid before the bad byte, then report it.
-                let upto = context_len + e.valid_up_to();
-                let text = std::str::from_utf8(&buf[..upto]).unwrap_or("");
+                let upto = valid + e.valid_up_to();
+                let text = std::str::from_utf8(&buf[..upto]).unwrap_or_default();
                 process(expander, text, context_len, &mut doc, &mut writer).map_err(write_err)?;
                 return Err(Error::invalid_utf8(base + upto));
             }
-        };
-        let Ok(text) = std::str::from_utf8(&buf[..valid_to]) else {
-            return Err(Error::invalid_utf8(base + valid_to));
-        };
+        }
+        let text = std::str::from_utf8(&buf[..valid]).unwrap_or_default();
+        let pending = &text[context_len..];
         let cut = if eof {
             text.len()
+        } else if let Some(i) = pending.rfind('\n') {
+            context_len + i + 1
+        } else if pending.len() >= MAX_LINE {
+            let at_space = pending.rfind(' ').map(|i| i + 1);
+            context_len + at_space.unwrap_or_else(|| floor_char(pending, pending.len() / 2))
         } else {
-            match text[context_len..].rfind('\n') {
-                Some(i) => context_len + i + 1,
-                None if text.len() - context_len >= MAX_LINE => {
-                    let pending = &text[context_len..];
-                    context_len
-                        + pending
-                            .rfind(' ')
-                            .map_or(floor_char(pending, pending.len() / 2), |i| i + 1)
-                }
-                None => continue,
-            }
+            continue;
         };
         if cut > context_len {
             process(expander, &text[..cut], context_len, &mut doc, &mut writer)
                 .map_err(write_err)?;
+        }
+        if eof {
+            break;
         }
         // Keep a little context, then the unprocessed rest.
         let keep_from = floor_char(text, cut.saturating_sub(CONTEXT));
         buf.drain(..keep_from);
         base += keep_from;
         context_len = cut - keep_from;
+        valid -= keep_from;
     }
     writer.flush().map_err(write_err)
 }
