@@ -13,6 +13,9 @@
 //! - [`Expander::find_iter`] reports every abbreviation as a [`Match`]: its entry, the sense
 //!   chosen, its [`Span`], and whether it was expanded, ambiguous, part of a document number
 //!   or already defined in the text.
+//! - [`Normalizer`]: NFC, Đ for its look-alikes, spacing, tone placement ([`ToneStyle`]),
+//!   legacy encodings ([`Encoding`]: TCVN3, VNI, VIQR, detected), with an [`OffsetMap`] back
+//!   to the caller's bytes and the list of [`Change`]s.
 //!
 //! Spans are byte offsets into the exact text passed in (see [`Span`]); [`LineIndex`] turns
 //! them into lines and columns for editors.

@@ -72,8 +72,8 @@ pub(crate) trait Sink {
     fn replace(&mut self, start: usize, end: usize, with: &str, rule: Rule);
 }
 
-/// One recorded edit: input bytes `src`, output bytes `out`, and where its replacement text
-/// sits in [`StepMap::replacements`].
+/// One recorded edit: the bytes of the step's input it replaced and the bytes of the step's
+/// output it wrote (where its replacement text can be read while that output is alive).
 #[derive(Clone, Copy, Debug)]
 struct Edit {
     in_start: usize,
