@@ -142,6 +142,21 @@ proptest! {
         }
     }
 
+    /// Arbitrary Unicode and arbitrary bytes: no panic, and the map stays inside the input.
+    #[test]
+    fn arbitrary_input_never_panics(text in any::<String>(), bytes in prop::collection::vec(any::<u8>(), 0..48)) {
+        for n in normalizers() {
+            let out = n.normalize_with_offsets(&text);
+            prop_assert!(out.offsets().to_input(out.text().len()) <= text.len());
+            if let Ok(out) = n.normalize_bytes(&bytes) {
+                for c in out.changes() {
+                    prop_assert!(c.span.end <= bytes.len());
+                }
+                prop_assert_eq!(out.offsets().to_input(out.text().len()), bytes.len());
+            }
+        }
+    }
+
     #[test]
     fn untouched_text_maps_one_to_one(prefix in messy(), suffix in messy()) {
         // A clean middle part, between messy ones, maps back to itself byte for byte.
