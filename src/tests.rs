@@ -228,6 +228,27 @@ fn definitions_in_the_text() {
 }
 
 #[test]
+fn an_authors_own_definition_is_left_alone() {
+    check(
+        &[
+            (
+                "Khách hàng (KH) được phục vụ",
+                "Khách hàng (KH) được phục vụ",
+            ),
+            ("theo kế hoạch (KH)", "theo kế hoạch (KH)"),
+            ("UBND (phường)", "Ủy ban nhân dân (phường)"),
+        ],
+        replace,
+    );
+    let text = "Khách hàng (KH)";
+    let expander = Expander::default();
+    assert_eq!(
+        expander.find_iter(text).next().unwrap().kind(),
+        MatchKind::Redefined
+    );
+}
+
+#[test]
 fn first_use_per_entry_across_forms() {
     assert_eq!(
         first_use("UBMTTQ phường và UB MTTQ quận, UBND, UBND"),

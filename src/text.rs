@@ -55,9 +55,9 @@ pub(crate) fn unlook_alike(c: char) -> char {
 }
 
 /// A comparison key for phrases: lower case, decomposed, tone marks dropped, look-alikes
-/// mapped, every run of whitespace and dash-like separators one space. "Đảng uỷ" and
-/// "đảng ủy" fold to the same key: tone placement (uỷ / ủy) does not count, as in the
-/// project's scoring rules.
+/// mapped, every run of whitespace one space (dashes are kept: a context phrase may be
+/// "-"). "Đảng uỷ" and "đảng ủy" fold to the same key: tone placement (uỷ / ủy) does not
+/// count, as in the project's scoring rules.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;

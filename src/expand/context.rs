@@ -108,6 +108,16 @@ pub(crate) fn may_be_definition(text: &str, start: usize, end: usize) -> bool {
         || char_at(text, skip_spaces(text, end)) == Some('(')
 }
 
+/// Whether `start..end` stands alone in parentheses right after a word: "Khách hàng (KH)".
+/// When none of the entry's senses is what the words before spell out, the author has
+/// defined the abbreviation with a meaning of their own.
+pub(crate) fn parenthesized_after_words(text: &str, start: usize, end: usize) -> bool {
+    let open = skip_spaces_back(text, start);
+    char_before(text, open) == Some('(')
+        && char_at(text, skip_spaces(text, end)) == Some(')')
+        && char_before(text, skip_spaces_back(text, open - 1)).is_some_and(char::is_alphabetic)
+}
+
 /// The folded text on both sides of a hit, computed once for all the senses of its entry
 /// (folding is the costly part of a context check).
 pub(crate) struct Surroundings<'t> {

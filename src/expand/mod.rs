@@ -384,6 +384,9 @@ impl Expander {
             {
                 return found(entry.senses().get(i), MatchKind::Definition);
             }
+            if context::parenthesized_after_words(text, hit.start, hit.end) {
+                return found(None, MatchKind::Redefined);
+            }
         }
         if !entry.is_ambiguous() {
             return found(entry.senses().first(), MatchKind::Expansion);
@@ -444,17 +447,21 @@ pub enum MatchKind {
     /// The abbreviation of a definition already in the text, "quy chế phối hợp (QCPH)":
     /// left as written, and it counts as the first use.
     Definition,
+    /// In parentheses after words that spell out another meaning than the dictionary's,
+    /// "Khách hàng (KH)": the author's own definition, left as written.
+    Redefined,
 }
 
 impl MatchKind {
     /// A short name for output: `"expansion"`, `"ambiguous"`, `"document-number"`,
-    /// `"definition"`.
+    /// `"definition"`, `"redefined"`.
     pub fn name(self) -> &'static str {
         match self {
             MatchKind::Expansion => "expansion",
             MatchKind::Ambiguous => "ambiguous",
             MatchKind::DocumentNumber => "document-number",
             MatchKind::Definition => "definition",
+            MatchKind::Redefined => "redefined",
         }
     }
 }

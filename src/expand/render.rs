@@ -149,7 +149,7 @@ pub(crate) fn render<E>(
                 doc.used[entry_index] = true;
                 continue;
             }
-            MatchKind::Ambiguous | MatchKind::DocumentNumber => continue,
+            MatchKind::Ambiguous | MatchKind::DocumentNumber | MatchKind::Redefined => continue,
         }
         let Some(expansion) = m.expansion() else {
             continue;
