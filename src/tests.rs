@@ -97,6 +97,26 @@ fn document_numbers_stay_as_written() {
 }
 
 #[test]
+fn spacing_variants_of_multi_word_forms() {
+    check(
+        &[
+            ("UB\u{a0}MTTQ quận", "Ủy ban Mặt trận Tổ quốc quận"),
+            ("UB  MTTQ quận", "Ủy ban Mặt trận Tổ quốc quận"),
+        ],
+        replace,
+    );
+}
+
+#[test]
+fn expansions_in_the_new_tone_style() {
+    let expander = Expander::builder()
+        .tone(crate::ToneStyle::New)
+        .build()
+        .unwrap();
+    assert_eq!(expander.expand("UBND, NVH"), "Uỷ ban nhân dân, nhà văn hoá");
+}
+
+#[test]
 fn case_sensitive_by_default() {
     check(&[("Tdp 5, tdp 6", "Tdp 5, tdp 6")], replace);
     let expander = Expander::builder().case_insensitive(true).build().unwrap();

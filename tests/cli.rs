@@ -294,3 +294,49 @@ fn large_input_streams_and_never_leaves_a_half_written_target() {
     );
     assert!(!out.exists(), "no half-written output");
 }
+
+#[test]
+fn expand_with_normalize_tone_and_legacy_encodings() {
+    // Decomposed text, a doubled space, a no-break space, the look-alike Ð.
+    let messy = "Chu\u{309} ti\u{323}ch  UB\u{a0}MTTQ va\u{300} HÐND\n";
+    let o = viettat(&["expand"], messy.as_bytes());
+    assert_eq!(
+        stdout(&o),
+        "Chu\u{309} ti\u{323}ch  Ủy ban Mặt trận Tổ quốc va\u{300} Hội đồng nhân dân\n"
+    );
+    let o = viettat(&["expand", "--normalize"], messy.as_bytes());
+    assert_eq!(
+        stdout(&o),
+        "Chủ tịch Ủy ban Mặt trận Tổ quốc và Hội đồng nhân dân\n"
+    );
+
+    // Annotations of normalized text still point into the input as given.
+    let o = viettat(
+        &["expand", "--normalize", "--style", "annotate"],
+        messy.as_bytes(),
+    );
+    for line in stdout(&o).lines() {
+        let r: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        assert!(["UB\u{a0}MTTQ", "HÐND"].contains(&&messy[s..e]), "{line}");
+    }
+
+    let o = viettat(&["expand", "--tone", "new"], "UBND, NVH".as_bytes());
+    assert_eq!(stdout(&o), "Uỷ ban nhân dân, nhà văn hoá");
+
+    // A TCVN3 run inside Unicode text (corpus 042), repaired before expanding.
+    let o = viettat(
+        &["expand", "--normalize", "--from", "auto"],
+        "ĐU-UBND phường tæ chøc  héi nghÞ".as_bytes(),
+    );
+    assert_eq!(
+        stdout(&o),
+        "Đảng ủy-Ủy ban nhân dân phường tổ chức hội nghị"
+    );
+
+    let o = viettat(&["expand", "--from", "auto"], b"x");
+    assert_eq!(o.status.code(), Some(2), "--from needs --normalize");
+}

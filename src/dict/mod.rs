@@ -334,6 +334,13 @@ impl Dictionary {
         Ok(())
     }
 
+    /// Rewrites every expansion (for example into another tone-mark style).
+    pub(crate) fn rewrite_expansions(&mut self, mut f: impl FnMut(&str) -> String) {
+        for sense in self.entries.iter_mut().flat_map(|e| e.senses.iter_mut()) {
+            sense.expansion = f(&sense.expansion);
+        }
+    }
+
     /// Removes the entry with this abbreviation (or surface form). Returns whether one was
     /// removed.
     pub fn remove(&mut self, form: &str) -> bool {

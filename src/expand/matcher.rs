@@ -68,6 +68,12 @@ impl KeySet {
         let mut seen = std::collections::HashSet::new();
         for (form, entry, numbered) in forms {
             let mut spellings = vec![form.to_string()];
+            // "UB MTTQ" is also typed with a no-break space or two spaces; matching those
+            // directly keeps the caller's bytes without a normalization pass.
+            if form.contains(' ') {
+                spellings.push(form.replace(' ', "\u{A0}"));
+                spellings.push(form.replace(' ', "  "));
+            }
             if case_insensitive {
                 spellings.push(form.to_lowercase());
                 spellings.push(form.to_uppercase());

@@ -23,6 +23,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::dict::{Category, Dictionary, Entry, Sense};
 use crate::error::Error;
+use crate::normalize::{Normalizer, ToneStyle};
 use crate::span::Span;
 
 use context::SenseContext;
@@ -57,6 +58,7 @@ struct Options {
     style: Style,
     case_insensitive: bool,
     expand_document_numbers: bool,
+    tone: ToneStyle,
 }
 
 /// Configures and builds an [`Expander`].
@@ -112,6 +114,7 @@ impl ExpanderBuilder {
                 style: Style::Replace,
                 case_insensitive: false,
                 expand_document_numbers: false,
+                tone: ToneStyle::Keep,
             },
         }
     }
@@ -171,6 +174,14 @@ impl ExpanderBuilder {
         self
     }
 
+    /// Where expansions put their tone marks: as written in the dictionaries (`Keep`, the
+    /// default, which is the old style "Ủy ban"), or converted to `Old` or `New` ("Uỷ ban"),
+    /// to match a document written in that style.
+    pub fn tone(&mut self, style: ToneStyle) -> &mut ExpanderBuilder {
+        self.options.tone = style;
+        self
+    }
+
     /// Loads the dictionaries and compiles the engine. Can be called again.
     pub fn build(&self) -> Result<Expander, Error> {
         let mut dict = if self.default_dictionaries {
@@ -214,7 +225,15 @@ impl Expander {
         ExpanderBuilder::new()
     }
 
-    fn compile(dict: Dictionary, options: Options) -> Result<Expander, Error> {
+    fn compile(mut dict: Dictionary, options: Options) -> Result<Expander, Error> {
+        if options.tone != ToneStyle::Keep {
+            let tone = Normalizer::builder()
+                .look_alikes(false)
+                .spacing(false)
+                .tone(options.tone)
+                .build();
+            dict.rewrite_expansions(|e| tone.normalize(e).into_owned());
+        }
         let plain = KeySet::build(forms_of(&dict), false, options.case_insensitive)
             .map_err(|e| Error::dictionary(format!("cannot compile the dictionaries: {e}")))?;
         let contexts = dict

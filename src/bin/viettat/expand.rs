@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
-use viettat::{Expander, LineIndex, Style};
+use viettat::{Expander, LineIndex, Normalizer, Span, Style};
 
 use crate::io::{write_error, Input, Placement, Source};
+use crate::normalize::{FromArg, ToneArg};
 use crate::{CmdResult, DictArgs};
 
 #[derive(Args, Debug)]
@@ -49,6 +50,21 @@ pub struct ExpandArgs {
     #[arg(long)]
     expand_document_numbers: bool,
 
+    /// Normalize the text first, as `viettat normalize` does by default (NFC, Đ for its
+    /// look-alikes, spacing), so the output is clean as well as expanded. Without it, only
+    /// the abbreviations change. Holds each input in memory.
+    #[arg(long)]
+    normalize: bool,
+
+    /// Tone-mark placement of the expansions ("Ủy ban" or "Uỷ ban"); with --normalize, of the
+    /// whole text.
+    #[arg(long, value_enum, default_value_t = ToneArg::Keep)]
+    tone: ToneArg,
+
+    /// With --normalize: decode a legacy encoding first (auto repairs TCVN3 and VNI runs).
+    #[arg(long, value_enum, default_value_t = FromArg::Unicode, requires = "normalize")]
+    from: FromArg,
+
     #[command(flatten)]
     dict: DictArgs,
 }
@@ -73,8 +89,15 @@ pub fn run(args: ExpandArgs) -> CmdResult {
             StyleArg::Replace | StyleArg::Annotate => Style::Replace,
         })
         .case_insensitive(args.case_insensitive)
-        .expand_document_numbers(args.expand_document_numbers);
+        .expand_document_numbers(args.expand_document_numbers)
+        .tone(args.tone.into());
     let expander = builder.build()?;
+    let normalizer = args.normalize.then(|| {
+        Normalizer::builder()
+            .tone(args.tone.into())
+            .from(args.from.into())
+            .build()
+    });
     let sources = Source::from_args(&args.files);
     if args.style == StyleArg::Annotate && args.in_place {
         return Err(viettat::Error::usage(
@@ -84,23 +107,48 @@ pub fn run(args: ExpandArgs) -> CmdResult {
     let placement = Placement::new(args.output, args.in_place, &sources)?;
     let annotate = args.style == StyleArg::Annotate;
     let named = !args.files.is_empty();
+    let from = args.from;
     placement.run(&sources, |source, sink| {
+        let file = named.then(|| source.name());
+        if let Some(normalizer) = &normalizer {
+            // Legacy 8-bit files are read as they are; anything else must be UTF-8.
+            let raw = matches!(from, FromArg::Tcvn3 | FromArg::Vni | FromArg::Auto);
+            let bytes = source.read_whole(raw)?;
+            let normalized = normalizer
+                .normalize_bytes(&bytes)
+                .map_err(|e| source.context(e))?;
+            if annotate {
+                // Matched on the normalized text, reported in the input's offsets.
+                let map = |span: Span| normalized.offsets().span_to_input(span);
+                return annotate_text(
+                    &expander,
+                    normalized.text(),
+                    &bytes,
+                    map,
+                    file.as_deref(),
+                    sink,
+                );
+            }
+            return expander
+                .expand_to(normalized.text(), &mut *sink)
+                .map_err(write_error);
+        }
         let input = source.open()?;
         if annotate {
             let text = match input {
                 Input::Text(t) => t,
-                Input::Stream(mut r) => {
-                    // Annotations carry line numbers over the whole text; read it whole.
-                    let mut bytes = Vec::new();
-                    r.read_to_end(&mut bytes)
-                        .map_err(|e| source.context(viettat::Error::io(e, "cannot read")))?;
-                    String::from_utf8(bytes).map_err(|e| {
-                        source.context(viettat::Error::invalid_utf8(e.utf8_error().valid_up_to()))
-                    })?
-                }
+                Input::Stream(_) => String::from_utf8(source.read_whole(false)?).map_err(|e| {
+                    source.context(viettat::Error::invalid_utf8(e.utf8_error().valid_up_to()))
+                })?,
             };
-            let file = named.then(|| source.name());
-            return annotate_text(&expander, &text, file.as_deref(), sink);
+            return annotate_text(
+                &expander,
+                &text,
+                text.as_bytes(),
+                |s| s,
+                file.as_deref(),
+                sink,
+            );
         }
         match input {
             Input::Text(text) => expander.expand_to(&text, &mut *sink).map_err(write_error),
@@ -112,17 +160,38 @@ pub fn run(args: ExpandArgs) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-use std::io::Read;
-
+/// The matches of `text` as JSON Lines. `original` is the caller's input and `to_original`
+/// maps a span of `text` to it (the identity unless the text was normalized first): spans,
+/// lines and columns are always those of the input (of its bytes, one per character, when
+/// it was an 8-bit legacy file).
 fn annotate_text(
     expander: &Expander,
     text: &str,
+    original: &[u8],
+    to_original: impl Fn(Span) -> Span,
     file: Option<&str>,
     out: &mut impl Write,
 ) -> Result<(), viettat::Error> {
-    let lines = LineIndex::new(text);
+    let utf8 = std::str::from_utf8(original).ok();
+    let lines = utf8.map(LineIndex::new);
+    let position = |offset: usize| match &lines {
+        Some(index) => {
+            let p = index.position(offset);
+            (p.line, p.column)
+        }
+        None => {
+            let before = &original[..offset.min(original.len())];
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            (line, before.len() - line_start + 1)
+        }
+    };
     for m in expander.find_iter(text) {
-        let p = lines.position(m.start());
+        let span = to_original(m.span());
+        let (line, column) = position(span.start);
         let expansion = m.expansion().map(|e| match m.number_span() {
             Some(n) => format!("{e} {}", &text[n.range()]),
             None => e.to_string(),
@@ -133,10 +202,10 @@ fn annotate_text(
             "category": m.category().map(|c| c.name()),
             "kind": m.kind().name(),
             "ambiguous": m.is_ambiguous(),
-            "start": m.start(),
-            "end": m.end(),
-            "line": p.line,
-            "column": p.column,
+            "start": span.start,
+            "end": span.end,
+            "line": line,
+            "column": column,
         });
         if let Some(f) = file {
             record["file"] = json!(f);

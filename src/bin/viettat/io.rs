@@ -98,6 +98,30 @@ impl Source {
         Ok(Input::Stream(reader))
     }
 
+    /// The whole input in memory: as raw bytes (`raw`, for 8-bit legacy files), or checked
+    /// as UTF-8, with the line and column of a bad byte, before anything is written.
+    pub fn read_whole(&self, raw: bool) -> Result<Vec<u8>, Error> {
+        if raw {
+            let mut bytes = Vec::new();
+            return match self {
+                Source::Stdin => io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes),
+                Source::File(p) => fs::read(p),
+            }
+            .map_err(|e| self.attach(Error::io(e, "cannot read")));
+        }
+        match self.open()? {
+            Input::Text(t) => Ok(t.into_bytes()),
+            Input::Stream(mut r) => {
+                let mut bytes = Vec::new();
+                r.read_to_end(&mut bytes)
+                    .map_err(|e| self.attach(Error::io(e, "cannot read")))?;
+                std::str::from_utf8(&bytes)
+                    .map_err(|e| self.attach(Error::invalid_utf8(e.valid_up_to())))?;
+                Ok(bytes)
+            }
+        }
+    }
+
     /// Adds the input's name to an error from processing it (invalid UTF-8 in a stream).
     pub fn context(&self, e: Error) -> Error {
         if e.path().is_some() {

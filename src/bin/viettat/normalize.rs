@@ -1,13 +1,13 @@
 //! `viettat normalize`.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use viettat::{Encoding, Error, LineIndex, Normalized, Normalizer, Position, ToneStyle};
+use viettat::{Encoding, LineIndex, Normalized, Normalizer, Position, ToneStyle};
 
-use crate::io::{write_error, Input, Placement, Source};
+use crate::io::{write_error, Placement, Source};
 use crate::CmdResult;
 
 #[derive(Args, Debug)]
@@ -71,20 +71,52 @@ pub struct NormalizeArgs {
     in_place: bool,
 }
 
+/// Tone-mark placement, on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ToneArg {
+pub enum ToneArg {
+    /// As written.
     Keep,
+    /// hòa, khỏe, thủy.
     Old,
+    /// hoà, khoẻ, thuỷ.
     New,
 }
 
+impl From<ToneArg> for ToneStyle {
+    fn from(t: ToneArg) -> ToneStyle {
+        match t {
+            ToneArg::Keep => ToneStyle::Keep,
+            ToneArg::Old => ToneStyle::Old,
+            ToneArg::New => ToneStyle::New,
+        }
+    }
+}
+
+/// The encoding of the input, on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum FromArg {
+pub enum FromArg {
+    /// Unicode (UTF-8) only.
     Unicode,
+    /// TCVN3 (ABC, .VnTime fonts).
     Tcvn3,
+    /// VNI-Windows.
     Vni,
+    /// VIQR (never detected: its marks look like punctuation).
     Viqr,
+    /// TCVN3 and VNI runs detected inside Unicode text.
     Auto,
+}
+
+impl From<FromArg> for Encoding {
+    fn from(f: FromArg) -> Encoding {
+        match f {
+            FromArg::Unicode => Encoding::Unicode,
+            FromArg::Tcvn3 => Encoding::Tcvn3,
+            FromArg::Vni => Encoding::Vni,
+            FromArg::Viqr => Encoding::Viqr,
+            FromArg::Auto => Encoding::Auto,
+        }
+    }
 }
 
 impl NormalizeArgs {
@@ -93,11 +125,7 @@ impl NormalizeArgs {
         b.nfc(!self.no_nfc)
             .look_alikes(!self.no_look_alikes)
             .spacing(!self.no_spacing)
-            .tone(match self.tone {
-                ToneArg::Keep => ToneStyle::Keep,
-                ToneArg::Old => ToneStyle::Old,
-                ToneArg::New => ToneStyle::New,
-            })
+            .tone(self.tone.into())
             .repair_tones(self.repair_tones)
             .spelling(self.spelling)
             .from(self.encoding());
@@ -105,13 +133,7 @@ impl NormalizeArgs {
     }
 
     fn encoding(&self) -> Encoding {
-        match self.from {
-            FromArg::Unicode => Encoding::Unicode,
-            FromArg::Tcvn3 => Encoding::Tcvn3,
-            FromArg::Vni => Encoding::Vni,
-            FromArg::Viqr => Encoding::Viqr,
-            FromArg::Auto => Encoding::Auto,
-        }
+        self.from.into()
     }
 }
 
@@ -127,19 +149,7 @@ pub fn run(args: NormalizeArgs) -> CmdResult {
     placement.run(&sources, |source, sink| {
         // Legacy files are 8-bit: read the bytes as they are. Otherwise the input must be
         // UTF-8, checked (with the line and column of a bad byte) before anything is written.
-        let bytes = if eight_bit {
-            read_bytes(source)?
-        } else {
-            match source.open()? {
-                Input::Text(t) => t.into_bytes(),
-                Input::Stream(mut r) => {
-                    let mut b = Vec::new();
-                    r.read_to_end(&mut b)
-                        .map_err(|e| source.context(Error::io(e, "cannot read")))?;
-                    b
-                }
-            }
-        };
+        let bytes = source.read_whole(eight_bit)?;
         let out = normalizer
             .normalize_bytes(&bytes)
             .map_err(|e| source.context(e))?;
@@ -149,21 +159,6 @@ pub fn run(args: NormalizeArgs) -> CmdResult {
         sink.write_all(out.text().as_bytes()).map_err(write_error)
     })?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn read_bytes(source: &Source) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
-    match source.path() {
-        None => io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map(drop)
-            .map_err(|e| source.context(Error::io(e, "cannot read"))),
-        Some(p) => std::fs::read(p)
-            .map(|b| bytes = b)
-            .map_err(|e| Error::io(e, "cannot open").with_path(p)),
-    }?;
-    Ok(bytes)
 }
 
 /// One line per change, with the position in the input: lines and columns in characters of
