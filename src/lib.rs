@@ -77,6 +77,7 @@ mod error;
 mod expand;
 mod normalize;
 mod span;
+mod tag;
 mod text;
 
 pub use dict::{Category, Dictionary, Entry, Origin, Sense};
@@ -86,6 +87,7 @@ pub use normalize::{
     Change, Encoding, Normalized, Normalizer, NormalizerBuilder, OffsetMap, Rule, ToneStyle,
 };
 pub use span::{LineIndex, Span};
+pub use tag::{Level, Official, Officials, Role, Tagger};
 
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ mod dict;
 mod expand;
 mod io;
 mod normalize;
+mod tag;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +24,7 @@ Examples:
   viettat expand --style annotate bao-cao.txt  the abbreviations as JSON Lines
   echo 'Chủ tịch UBND phường' | viettat expand
   viettat normalize --from auto bao-cao.txt   NFC, Đ, spacing; TCVN3/VNI repaired
+  viettat tag --format text bao-cao.txt       the officials named, with their roles
   viettat dict lookup BCH                     what an abbreviation means
   viettat dict export --format tsv            the dictionary for other tools
 
@@ -46,6 +48,8 @@ enum Command {
     /// Look into the dictionaries: list, look up, export, check.
     #[command(subcommand)]
     Dict(dict::DictCommand),
+    /// Tag the officials named in files or standard input, with their roles spelled out.
+    Tag(tag::TagArgs),
 }
 
 /// Which dictionaries to use: shared by every command that expands.
@@ -79,6 +83,7 @@ fn main() -> ExitCode {
         Command::Expand(args) => expand::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Dict(cmd) => dict::run(cmd),
+        Command::Tag(args) => tag::run(args),
     };
     match result {
         Ok(code) => code,

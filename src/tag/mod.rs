@@ -1,0 +1,510 @@
+//! Tagging officials: the people named in administrative text, each with the roles the
+//! text gives them, spelled out ("QUV" → "Quận ủy viên", "Phó chủ tịch UB MTTQ quận" →
+//! "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc quận").
+//!
+//! The pipeline, per document:
+//! 1. [`view`]: the text as matched (composed, look-alikes mapped) with an offset map back
+//!    to the caller's bytes;
+//! 2. [`names`]: a fast scan for personal names (a surname, or a cue such as "đồng chí");
+//!    capitalized words after a level or street word are places unless the document says
+//!    otherwise;
+//! 3. [`token`]: the paragraphs holding names as words, abbreviations spelled out by the
+//!    role-only readings and the [`Expander`]'s dictionaries;
+//! 4. [`roles`] and [`shapes`]: roles parsed and tied to names;
+//! 5. merging: one [`Official`] per person, all roles without duplicates, every mention.
+//!
+//! ```
+//! use viettat::Tagger;
+//!
+//! let text = "Dự hội nghị có đồng chí Nguyễn Văn Tuấn – QUV, Bí thư Đảng ủy, Chủ tịch HĐND phường.";
+//! let officials: Vec<_> = Tagger::default().tag(text).collect();
+//! assert_eq!(officials[0].name, "Nguyễn Văn Tuấn");
+//! let roles: Vec<_> = officials[0].roles.iter().map(|r| r.text.as_str()).collect();
+//! assert_eq!(roles, [
+//!     "Quận ủy viên",
+//!     "Bí thư Đảng ủy phường",
+//!     "Chủ tịch Hội đồng nhân dân phường",
+//! ]);
+//! ```
+
+mod names;
+mod roles;
+mod shapes;
+mod token;
+mod view;
+mod vocab;
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use crate::expand::Expander;
+use crate::span::Span;
+
+use roles::{ParsedRole, Parser};
+use shapes::NameAt;
+use view::View;
+use vocab::{key, Vocab};
+
+/// An administrative level, from the residential group up to the central level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Level {
+    /// Tổ dân phố (residential group).
+    ResidentialGroup,
+    /// Khu phố (urban quarter).
+    Quarter,
+    /// Ấp (hamlet, in the south).
+    Hamlet,
+    /// Thôn (village).
+    Village,
+    /// Phường (ward).
+    Ward,
+    /// Xã (commune).
+    Commune,
+    /// Thị trấn (township).
+    Township,
+    /// Quận (urban district).
+    UrbanDistrict,
+    /// Huyện (rural district).
+    RuralDistrict,
+    /// Thị xã (district-level town).
+    Town,
+    /// Thành phố (city).
+    City,
+    /// Tỉnh (province).
+    Province,
+    /// Trung ương (central).
+    Central,
+}
+
+impl Level {
+    /// The level word as written in a role: "phường", "thành phố", "Trung ương".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::ResidentialGroup => "tổ dân phố",
+            Level::Quarter => "khu phố",
+            Level::Hamlet => "ấp",
+            Level::Village => "thôn",
+            Level::Ward => "phường",
+            Level::Commune => "xã",
+            Level::Township => "thị trấn",
+            Level::UrbanDistrict => "quận",
+            Level::RuralDistrict => "huyện",
+            Level::Town => "thị xã",
+            Level::City => "thành phố",
+            Level::Province => "tỉnh",
+            Level::Central => "Trung ương",
+        }
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One role of an official, fully spelled out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Role {
+    /// The title in official capitalization: "Phó Chủ tịch", "Quận ủy viên".
+    pub title: String,
+    /// The organization(s) the title belongs to, spelled out: "Ủy ban Mặt trận Tổ quốc",
+    /// "Ban Dân vận Quận ủy".
+    pub organization: Option<String>,
+    /// The administrative level, when the text states it (or states it for the next role
+    /// of the same list: "Bí thư Đảng ủy, Chủ tịch HĐND phường").
+    pub level: Option<Level>,
+    /// The place, when the text names it: "Ngọc Lâm", "7", "Hồ Chí Minh".
+    pub locality: Option<String>,
+    /// The whole role: "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc quận".
+    pub text: String,
+    /// Where the role is written, as a byte range in the caller's text.
+    pub span: Span,
+}
+
+/// A person named in the text, with every role the text gives them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Official {
+    /// The name as first written, its syllables joined by single spaces.
+    pub name: String,
+    /// The roles, in order of first mention, without duplicates.
+    pub roles: Vec<Role>,
+    /// Every mention of the name, as byte ranges in the caller's text.
+    pub mentions: Vec<Span>,
+}
+
+/// The officials of a text, in order of first mention. Returned by [`Tagger::tag`].
+#[derive(Debug)]
+pub struct Officials {
+    inner: std::vec::IntoIter<Official>,
+}
+
+impl Iterator for Officials {
+    type Item = Official;
+
+    fn next(&mut self) -> Option<Official> {
+        self.inner.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Officials {}
+impl std::iter::FusedIterator for Officials {}
+
+/// The officials tagger: vocabularies compiled once, plus the [`Expander`] that spells out
+/// abbreviations inside roles.
+///
+/// Build it once and share it: it is immutable, cheap to clone (an `Arc`), and `Send +
+/// Sync`. [`Tagger::default`] is built once per process on first use.
+///
+/// ```
+/// use viettat::Tagger;
+///
+/// let tagger = Tagger::default();
+/// let text = "Bà Nguyễn Thị Túy, Phó Chủ tịch HĐND xã; Ông Lục Linh Tuyền, Phó Chủ tịch UBND xã";
+/// let found: Vec<(String, Vec<String>)> = tagger
+///     .tag(text)
+///     .map(|o| (o.name, o.roles.into_iter().map(|r| r.text).collect()))
+///     .collect();
+/// assert_eq!(found, [
+///     ("Nguyễn Thị Túy".to_string(), vec!["Phó Chủ tịch Hội đồng nhân dân xã".to_string()]),
+///     ("Lục Linh Tuyền".to_string(), vec!["Phó Chủ tịch Ủy ban nhân dân xã".to_string()]),
+/// ]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    vocab: Vocab,
+    expander: Expander,
+}
+
+impl Default for Tagger {
+    /// The tagger over the embedded vocabularies and dictionaries, built once per process.
+    fn default() -> Tagger {
+        static DEFAULT: OnceLock<Tagger> = OnceLock::new();
+        DEFAULT
+            .get_or_init(|| Tagger::with_expander(Expander::default()))
+            .clone()
+    }
+}
+
+impl Tagger {
+    /// A tagger that spells out abbreviations with `expander` (for example one built with
+    /// the caller's own dictionaries).
+    pub fn with_expander(expander: Expander) -> Tagger {
+        Tagger {
+            inner: Arc::new(Inner {
+                vocab: Vocab::new(),
+                expander,
+            }),
+        }
+    }
+
+    /// The officials named in `text` (one document), in order of first mention. Every span
+    /// is a byte range into `text`.
+    pub fn tag(&self, text: &str) -> Officials {
+        Officials {
+            inner: self.tag_vec(text).into_iter(),
+        }
+    }
+
+    fn tag_vec(&self, input: &str) -> Vec<Official> {
+        let view = View::new(input);
+        let text = view.text();
+        let vocab = &self.inner.vocab;
+        let candidates = names::candidates(text, vocab);
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        // Per name: how often it follows a place word, and how often it does not.
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        for c in &candidates {
+            let e = counts.entry(key(&c.name)).or_default();
+            if c.after_place.is_some() {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+        let people: Vec<bool> = candidates
+            .iter()
+            .map(|c| is_person(c, &counts, text, vocab))
+            .collect();
+
+        let mut found: Vec<(usize, ParsedRole, Span)> = Vec::new();
+        let mut i = 0;
+        while i < candidates.len() {
+            let Some(c) = candidates.get(i) else { break };
+            let para = paragraph(text, c.start);
+            let mut j = i;
+            while candidates.get(j).is_some_and(|d| d.start < para.end) {
+                j += 1;
+            }
+            let members: Vec<usize> = (i..j).filter(|&k| people.get(k) == Some(&true)).collect();
+            if let (Some(&a), Some(&b)) = (members.first(), members.last()) {
+                // Roles lie close to their names: read the paragraph around them only.
+                let from = candidates.get(a).map_or(para.start, |c| c.start);
+                let to = candidates.get(b).map_or(para.end, |c| c.end);
+                let window = near(text, para, from, to);
+                self.paragraph(text, window, &candidates, &members, &mut found);
+            }
+            i = j.max(i + 1);
+        }
+        merge(&view, &candidates, &people, found)
+    }
+
+    /// Ties roles to the names of one paragraph.
+    fn paragraph(
+        &self,
+        text: &str,
+        para: std::ops::Range<usize>,
+        candidates: &[names::Candidate],
+        members: &[usize],
+        found: &mut Vec<(usize, ParsedRole, Span)>,
+    ) {
+        let vocab = &self.inner.vocab;
+        let items = token::items(text, para, &self.inner.expander, vocab);
+        let mut at: Vec<NameAt> = Vec::new();
+        for &k in members {
+            let Some(c) = candidates.get(k) else { continue };
+            let first = items.iter().position(|it| it.start >= c.start);
+            let end = items.iter().position(|it| it.start >= c.end);
+            let (Some(first), end) = (first, end.unwrap_or(items.len())) else {
+                continue;
+            };
+            let mention = c
+                .cue
+                .and_then(|(s, _)| items.iter().position(|it| it.start >= s))
+                .unwrap_or(first);
+            at.push(NameAt {
+                candidate: k,
+                mention,
+                first,
+                end,
+            });
+        }
+        let starts = shapes::person_starts(&at);
+        let parser = Parser {
+            items: &items,
+            vocab,
+            person_starts: &starts,
+        };
+        for (k, role) in shapes::attach(&parser, &at) {
+            let start = items.get(role.first).map_or(0, |it| it.start);
+            let end = items
+                .get(role.last.saturating_sub(1))
+                .map_or(start, |it| it.end)
+                .max(start);
+            found.push((k, role, Span::new(start, end)));
+        }
+    }
+}
+
+/// Adds a role unless the official has it already. The same post written once with its
+/// locality and once without ("Phó Bí thư Thường trực Đảng ủy phường Thủ Dầu Một", later
+/// "... Đảng ủy phường") is one role, with the locality.
+fn add_role(roles: &mut Vec<Role>, new: Role) {
+    let same_post = |r: &Role| {
+        key(&r.title) == key(&new.title)
+            && r.organization.as_deref().map(key) == new.organization.as_deref().map(key)
+            && r.level == new.level
+    };
+    for r in roles.iter_mut() {
+        if key(&r.text) == key(&new.text) {
+            return;
+        }
+        if same_post(r) && (r.locality.is_none() || new.locality.is_none()) {
+            if r.locality.is_none() {
+                r.locality = new.locality;
+                r.text = new.text;
+                r.span = new.span;
+            }
+            return;
+        }
+    }
+    roles.push(new);
+}
+
+/// Whether a candidate is a person: yes, unless a place word comes right before it
+/// ("phường Nguyễn Thị Minh Khai"). After a place word it is a person only if the document
+/// also names them elsewhere outside a place, or names another place at the same level and
+/// this one only once ("Chủ tịch UBND phường Nguyễn Thế Tuấn" in a text about phường Ngọc
+/// Lâm).
+fn is_person(
+    c: &names::Candidate,
+    counts: &HashMap<String, (usize, usize)>,
+    text: &str,
+    vocab: &Vocab,
+) -> bool {
+    let Some(place) = &c.after_place else {
+        return true;
+    };
+    let (after_place, elsewhere) = counts.get(&key(&c.name)).copied().unwrap_or_default();
+    if elsewhere > 0 {
+        return true;
+    }
+    let first = c.name.split(' ').next().unwrap_or_default();
+    vocab.surnames.contains(first) && after_place == 1 && names_other_place(text, place, &c.name)
+}
+
+/// Whether `text` has the place word `place` (a key) followed by a capitalized name or a
+/// number other than `name`.
+fn names_other_place(text: &str, place: &str, name: &str) -> bool {
+    let first_word = name.split(' ').next().unwrap_or_default();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let place_words: Vec<&str> = place.split(' ').collect();
+    words.windows(place_words.len() + 1).any(|w| {
+        let (p, next) = w.split_at(place_words.len());
+        p.iter().zip(&place_words).all(|(a, b)| key(a) == *b)
+            && next.first().is_some_and(|n| {
+                let n = n.trim_end_matches(|c: char| !c.is_alphanumeric());
+                n != first_word
+                    && n.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+    })
+}
+
+/// How far before the first name and after the last one of a paragraph roles are read.
+const REACH: usize = 600;
+
+/// The part of `para` from about [`REACH`] bytes before `from` to about [`REACH`] bytes
+/// after `to`, cut at spaces so that no word is split.
+fn near(
+    text: &str,
+    para: std::ops::Range<usize>,
+    from: usize,
+    to: usize,
+) -> std::ops::Range<usize> {
+    let mut start = from.saturating_sub(REACH).max(para.start);
+    if start > para.start {
+        while start < from
+            && !text
+                .get(start..)
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        {
+            start += 1;
+        }
+    }
+    let mut end = to.saturating_add(REACH).min(para.end);
+    if end < para.end {
+        while end > to
+            && !text
+                .get(end..)
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        {
+            end -= 1;
+        }
+    }
+    start..end.max(start)
+}
+
+/// The paragraph (between blank lines) around byte `at`.
+fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
+    let bytes = text.as_bytes();
+    let is_blank_line_end = |nl: usize| -> bool {
+        // A newline at `nl` preceded by a line holding only whitespace.
+        let before = bytes.get(..nl).unwrap_or_default();
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+        before
+            .get(line_start..)
+            .is_some_and(|l| l.iter().all(u8::is_ascii_whitespace))
+            && line_start > 0
+    };
+    let mut start = 0;
+    let mut search_end = at.min(bytes.len());
+    while let Some(nl) = memchr::memrchr(b'\n', bytes.get(..search_end).unwrap_or_default()) {
+        if is_blank_line_end(nl) {
+            start = nl + 1;
+            break;
+        }
+        search_end = nl;
+    }
+    let mut end = bytes.len();
+    let mut from = at.min(bytes.len());
+    while let Some(p) = memchr::memchr(b'\n', bytes.get(from..).unwrap_or_default()) {
+        let nl = from + p;
+        let rest = bytes.get(nl + 1..).unwrap_or_default();
+        let line_end = memchr::memchr(b'\n', rest).map_or(rest.len(), |q| q);
+        if rest
+            .get(..line_end)
+            .is_some_and(|l| l.iter().all(u8::is_ascii_whitespace))
+        {
+            end = nl;
+            break;
+        }
+        from = nl + 1;
+    }
+    start..end.max(start)
+}
+
+/// One official per person: names compared by key (case and tone placement do not count),
+/// roles without duplicates.
+fn merge(
+    view: &View<'_>,
+    candidates: &[names::Candidate],
+    people: &[bool],
+    found: Vec<(usize, ParsedRole, Span)>,
+) -> Vec<Official> {
+    let mut officials: Vec<Official> = Vec::new();
+    let mut has_cue: Vec<bool> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut of_candidate: HashMap<usize, usize> = HashMap::new();
+    for (k, c) in candidates.iter().enumerate() {
+        if people.get(k) != Some(&true) {
+            continue;
+        }
+        let name_key = key(&c.name);
+        let index = *by_name.entry(name_key).or_insert_with(|| {
+            officials.push(Official {
+                name: c.name.clone(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
+            has_cue.push(false);
+            officials.len() - 1
+        });
+        if let Some(o) = officials.get_mut(index) {
+            o.mentions.push(view.to_input(Span::new(c.start, c.end)));
+        }
+        if c.cue.is_some() {
+            if let Some(h) = has_cue.get_mut(index) {
+                *h = true;
+            }
+        }
+        of_candidate.insert(k, index);
+    }
+    for (k, role, span) in found {
+        let Some(o) = of_candidate.get(&k).and_then(|&i| officials.get_mut(i)) else {
+            continue;
+        };
+        let new = Role {
+            organization: (!role.orgs.is_empty()).then(|| role.orgs.join(" ")),
+            text: role.text(),
+            title: role.title,
+            level: role.level,
+            locality: role.locality,
+            span: view.to_input(span),
+        };
+        add_role(&mut o.roles, new);
+    }
+    // A capitalized pair after a surname, with no cue and no role, is too weak to be
+    // reported as a person ("An Điền tổ chức...", a byline).
+    officials
+        .into_iter()
+        .zip(has_cue)
+        .filter(|(o, cue)| *cue || !o.roles.is_empty())
+        .map(|(o, _)| o)
+        .collect()
+}

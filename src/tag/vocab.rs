@@ -1,0 +1,549 @@
+//! The words the tagger knows: titles, organizations, administrative levels, the cues that
+//! introduce a person, the surnames, role-only readings of abbreviations, and the place
+//! names that look like personal names. All of it is compiled once into phrase tables keyed
+//! by [`key`], so that case and tone-mark placement ("Đảng uỷ" / "đảng ủy") do not count.
+
+use std::collections::{HashMap, HashSet};
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::token::{Item, ItemKind};
+use super::Level;
+use crate::text::{is_tone_mark, is_word_char, unlook_alike};
+
+/// The surname list, one per line (see the file's header).
+const SURNAMES: &str = include_str!("../../dictionaries/tag/surnames.txt");
+
+/// Titles (chức danh), in official capitalization. Longer titles win over their prefixes
+/// ("Phó Bí thư Thường trực" over "Phó Bí thư"). `true`: the title can stand alone as a role;
+/// `false`: it only makes a role with an organization after it ("Trưởng Công an", "Đại biểu
+/// Hội đồng nhân dân"), since "phó", "trưởng" or "đại biểu" alone are ordinary words.
+const TITLES: &[(&str, bool)] = &[
+    ("Bí thư", true),
+    ("Phó Bí thư", true),
+    ("Phó Bí thư Thường trực", true),
+    ("Tổng Bí thư", true),
+    ("Chủ tịch", true),
+    ("Phó Chủ tịch", true),
+    ("Phó Chủ tịch Thường trực", true),
+    ("Ủy viên", false),
+    ("Ủy viên Ban Thường vụ", true),
+    ("Ủy viên Thường vụ", true),
+    ("Ủy viên Ban Chấp hành", true),
+    ("Ủy viên Thường trực", true),
+    ("Ủy viên Ban Thường trực", true),
+    ("Quận ủy viên", true),
+    ("Huyện ủy viên", true),
+    ("Thành ủy viên", true),
+    ("Tỉnh ủy viên", true),
+    ("Thị ủy viên", true),
+    ("Đảng ủy viên", true),
+    ("Trưởng", false),
+    ("Phó", false),
+    ("Trưởng ban", true),
+    ("Phó Trưởng ban", true),
+    ("Phó Trưởng ban Thường trực", true),
+    ("Tổ trưởng", true),
+    ("Tổ phó", true),
+    ("Trưởng khu phố", true),
+    ("Phó Trưởng khu phố", true),
+    ("Trưởng ấp", true),
+    ("Trưởng thôn", true),
+    ("Giám đốc", false),
+    ("Phó Giám đốc", false),
+    ("Trưởng phòng", true),
+    ("Phó Trưởng phòng", true),
+    ("Chánh", false),
+    ("Phó Chánh", false),
+    ("Chánh Văn phòng", true),
+    ("Phó Chánh Văn phòng", true),
+    ("Đại biểu", false),
+    ("Chuyên viên", false),
+    ("Công chức", false),
+    ("Chính trị viên", true),
+    ("Chính trị viên phó", true),
+    ("Chỉ huy trưởng", true),
+    ("Chỉ huy phó", true),
+    ("Chủ nhiệm", false),
+    ("Phó Chủ nhiệm", false),
+    ("Thủ tướng", true),
+    ("Phó Thủ tướng", true),
+    ("Bộ trưởng", true),
+    ("Thứ trưởng", true),
+    ("Hiệu trưởng", true),
+    ("Phó Hiệu trưởng", true),
+    ("Chánh án", true),
+    ("Viện trưởng", true),
+];
+
+/// How an organization relates to the administrative levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OrgKind {
+    /// A body that exists at every level and takes the level from the text ("Đảng ủy
+    /// phường", "Ủy ban nhân dân xã").
+    Body,
+    /// A Party committee that names its level itself ("Quận ủy", "Tỉnh ủy"); a place name
+    /// may follow it directly ("Thành ủy Tuyên Quang").
+    Committee,
+}
+
+/// Organizations with a fixed official name.
+const ORGANIZATIONS: &[(&str, OrgKind)] = &[
+    ("Ủy ban nhân dân", OrgKind::Body),
+    ("Hội đồng nhân dân", OrgKind::Body),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam", OrgKind::Body),
+    ("Ủy ban Mặt trận Tổ quốc", OrgKind::Body),
+    ("Mặt trận Tổ quốc Việt Nam", OrgKind::Body),
+    ("Mặt trận Tổ quốc", OrgKind::Body),
+    ("Ủy ban Mặt trận", OrgKind::Body),
+    ("Đảng ủy", OrgKind::Body),
+    ("Đảng bộ", OrgKind::Body),
+    ("Chi bộ", OrgKind::Body),
+    ("Ban Chấp hành", OrgKind::Body),
+    ("Ban Thường vụ", OrgKind::Body),
+    ("Ban Thường trực", OrgKind::Body),
+    ("Ban Chỉ huy Quân sự", OrgKind::Body),
+    ("Ban Công tác Mặt trận", OrgKind::Body),
+    ("Ủy ban Kiểm tra", OrgKind::Body),
+    ("Hội Liên hiệp Phụ nữ", OrgKind::Body),
+    ("Hội Phụ nữ", OrgKind::Body),
+    ("Hội Cựu chiến binh", OrgKind::Body),
+    ("Hội Nông dân", OrgKind::Body),
+    ("Hội Người cao tuổi", OrgKind::Body),
+    ("Hội Chữ thập đỏ", OrgKind::Body),
+    ("Hội Khuyến học", OrgKind::Body),
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", OrgKind::Body),
+    ("Đoàn Thanh niên", OrgKind::Body),
+    ("Công an", OrgKind::Body),
+    ("Công đoàn", OrgKind::Body),
+    ("Quân sự", OrgKind::Body),
+    ("Tòa án nhân dân", OrgKind::Body),
+    ("Viện Kiểm sát nhân dân", OrgKind::Body),
+    // The fields of commune civil servants (công chức cấp xã), Nghị định 33/2023/NĐ-CP
+    // Điều 5: "Công chức Văn hóa - Xã hội xã".
+    ("Văn phòng - Thống kê", OrgKind::Body),
+    ("Địa chính - Xây dựng", OrgKind::Body),
+    ("Tài chính - Kế toán", OrgKind::Body),
+    ("Tư pháp - Hộ tịch", OrgKind::Body),
+    ("Văn hóa - Xã hội", OrgKind::Body),
+    ("Quận ủy", OrgKind::Committee),
+    ("Huyện ủy", OrgKind::Committee),
+    ("Thành ủy", OrgKind::Committee),
+    ("Tỉnh ủy", OrgKind::Committee),
+    ("Thị ủy", OrgKind::Committee),
+];
+
+/// Names of a Party or Front "Ban" that may be written in lower case after "Trưởng ban"
+/// ("Trưởng ban dân vận"). "Xây dựng Đảng ủy" is the commune-level Ban Xây dựng Đảng (set
+/// up in 2025) of the Đảng ủy, written with "Đảng" once ("Trưởng ban xây dựng Đảng ủy xã").
+const BAN_NAMES: &[(&str, &str)] = &[
+    ("Dân vận", "Dân vận"),
+    ("Tuyên giáo", "Tuyên giáo"),
+    ("Tuyên giáo và Dân vận", "Tuyên giáo và Dân vận"),
+    ("Tổ chức", "Tổ chức"),
+    ("Kiểm tra", "Kiểm tra"),
+    ("Xây dựng Đảng", "Xây dựng Đảng"),
+    ("Xây dựng Đảng ủy", "Xây dựng Đảng Đảng ủy"),
+    ("Công tác Mặt trận", "Công tác Mặt trận"),
+    ("Chỉ huy Quân sự", "Chỉ huy Quân sự"),
+    ("Chỉ đạo", "Chỉ đạo"),
+    ("Điều hành", "Điều hành"),
+    ("Giám sát", "Giám sát"),
+    ("Thanh tra nhân dân", "Thanh tra nhân dân"),
+    ("Pháp chế", "Pháp chế"),
+    ("Kinh tế - Xã hội", "Kinh tế - Xã hội"),
+    ("Văn hóa - Xã hội", "Văn hóa - Xã hội"),
+    ("Kinh tế - Ngân sách", "Kinh tế - Ngân sách"),
+    ("Dân tộc", "Dân tộc"),
+    ("Nội chính", "Nội chính"),
+    ("Nông thôn mới", "Nông thôn mới"),
+];
+
+/// Nouns that head an organization's proper name ("Ban Dân vận", "Phòng Tư pháp", "Trung
+/// tâm Chính trị"): after one of them, capitalized words belong to the name.
+const ORG_HEADS: &[&str] = &[
+    "Ban",
+    "Hội",
+    "Phòng",
+    "Trung tâm",
+    "Văn phòng",
+    "Sở",
+    "Cục",
+    "Chi cục",
+    "Ủy ban",
+    "Trường",
+    "Viện",
+    "Bệnh viện",
+    "Đoàn",
+];
+
+/// Administrative levels, from the smallest. "TP" is the usual short form of "thành phố"
+/// in running text ("HĐND TP Tuyên Quang").
+const LEVELS: &[(&str, Level)] = &[
+    ("tổ dân phố", Level::ResidentialGroup),
+    ("khu phố", Level::Quarter),
+    ("ấp", Level::Hamlet),
+    ("thôn", Level::Village),
+    ("phường", Level::Ward),
+    ("xã", Level::Commune),
+    ("thị trấn", Level::Township),
+    ("quận", Level::UrbanDistrict),
+    ("huyện", Level::RuralDistrict),
+    ("thị xã", Level::Town),
+    ("thành phố", Level::City),
+    ("tp", Level::City),
+    ("tỉnh", Level::Province),
+    ("Trung ương", Level::Central),
+];
+
+/// Words that introduce a personal name: honorifics and forms of address, "đồng chí" and its
+/// short form, and the ranks of the People's Army and Police (Luật Sĩ quan Quân đội nhân
+/// dân 1999, Điều 10; Luật Công an nhân dân 2018, Điều 22).
+const CUES: &[&str] = &[
+    "đồng chí",
+    "đ/c",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+];
+
+/// Words that put a capitalized run after them in a place: administrative levels, and
+/// streets, which are often named after people ("đường Lê Lợi", "phố Hồng Hà").
+const PLACE_WORDS: &[&str] = &[
+    "tổ dân phố",
+    "khu phố",
+    "ấp",
+    "thôn",
+    "phường",
+    "xã",
+    "thị trấn",
+    "quận",
+    "huyện",
+    "thị xã",
+    "thành phố",
+    "tp",
+    "tỉnh",
+    "đường",
+    "phố",
+    "ngõ",
+    "hẻm",
+    "cầu",
+    "chợ",
+    "khu",
+];
+
+/// Place names that begin with a listed surname and are not people: provinces and cities
+/// ("Hà Nội", "Thái Bình"), and the city and the youth union named after Hồ Chí Minh.
+const NOT_PEOPLE: &[&str] = &[
+    "Hồ Chí Minh",
+    "Hà Nội",
+    "Hà Nam",
+    "Hà Tĩnh",
+    "Hà Giang",
+    "Cao Bằng",
+    "Lâm Đồng",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thái Lan",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "An Giang",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Sơn La",
+    "Hoa Kỳ",
+    "Cà Mau",
+    "Bạc Liêu",
+    "Bà Rịa",
+    "Hồ Tây",
+    "Hồ Gươm",
+    "Hồ Hoàn Kiếm",
+    "Kim Bảng",
+    "Văn Quan",
+];
+
+/// Readings of abbreviations that only make sense inside a role and are not in the general
+/// dictionaries (a "CT" outside a role is as likely "Chỉ thị"). They take precedence over
+/// the dictionaries inside roles. Sources: the articles of the project's corpus (040:
+/// "PBTĐU - CT UBND phường", "TVĐU - CT UBMTTQ VN phường", "PCT UBND"; 062: "Phó BT đảng
+/// uỷ"; 003 and 032: "Ủy viên BTV"; 025: "UVTV"; 052: "BCHQS huyện"; 043: "Hội LHPN"; 048:
+/// "Hội CCB").
+const ROLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("PBTĐU", "Phó Bí thư Đảng ủy"),
+    ("TVĐU", "Ủy viên Ban Thường vụ Đảng ủy"),
+    ("CT", "Chủ tịch"),
+    ("PCT", "Phó Chủ tịch"),
+    ("BT", "Bí thư"),
+    ("PBT", "Phó Bí thư"),
+    ("BTV", "Ban Thường vụ"),
+    ("UVTV", "Ủy viên Thường vụ"),
+    ("UVBCH", "Ủy viên Ban Chấp hành"),
+    ("BCHQS", "Ban Chỉ huy Quân sự"),
+    ("LHPN", "Liên hiệp Phụ nữ"),
+    ("CCB", "Cựu chiến binh"),
+    ("TNCS", "Thanh niên Cộng sản"),
+    ("QU", "Quận ủy"),
+    ("HU", "Huyện ủy"),
+    ("UB", "Ủy ban"),
+    ("UBMT", "Ủy ban Mặt trận"),
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    ("TP", "thành phố"),
+    ("TPHCM", "thành phố Hồ Chí Minh"),
+];
+
+/// Lower-case words that end an organization's name when they follow it: conjunctions,
+/// prepositions and the verbs that usually come after a role in news text.
+const STOP_WORDS: &[&str] = &[
+    "và", "của", "cùng", "tại", "với", "đã", "được", "để", "trong", "về", "là", "có", "các",
+    "những", "đến", "dự", "từ", "theo", "khi", "đang", "sẽ", "thì", "mà", "cho", "này", "đó",
+    "kiêm", "gồm", "phát", "chủ", "trao", "tham", "làm", "nêu", "báo", "tặng", "đồng", "ra", "lên",
+    "vừa", "nhấn", "thay", "giữ", "đề", "kết", "ghi", "chúc", "đọc", "công",
+];
+
+/// The comparison key of one word or phrase: look-alike letters mapped, lower case, each
+/// word's tone mark moved to its end. "Uỷ" and "ủy" get the same key (tone placement does
+/// not count, as in the project's scoring rules), while "quận" and "quân" stay apart.
+pub(crate) fn key(s: &str) -> String {
+    // Most words are plain ASCII: lower-cased without decomposing.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut tones = String::new();
+    for c in s.chars().map(unlook_alike).nfd() {
+        if is_tone_mark(c) {
+            tones.push(c);
+        } else if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push_str(&tones);
+                tones.clear();
+                out.push(c);
+            }
+        } else if word_char(c) {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push_str(&tones);
+            tones.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(&tones);
+    out
+}
+
+/// [`is_word_char`], with fast answers for ASCII and for the Latin blocks that hold every
+/// Vietnamese letter (the general Unicode tables are slow for them).
+pub(crate) fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
+        c != '\u{D7}' && c != '\u{F7}'
+    } else {
+        is_word_char(c)
+    }
+}
+
+/// The key of a separator item: every dash is "-".
+pub(crate) fn sep_key(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        c => c,
+    }
+}
+
+/// Phrases keyed by their words' keys, looked up at a position of an item list. The
+/// longest phrase wins.
+#[derive(Debug)]
+pub(crate) struct PhraseTable<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> PhraseTable<V> {
+    fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> PhraseTable<V> {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        for (phrase, value) in entries {
+            let words: Vec<String> = phrase.split_whitespace().map(key).collect();
+            if let Some(first) = words.first() {
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        }
+        PhraseTable { by_first }
+    }
+
+    /// The longest phrase at `items[i..]`: how many items it covers, and its value.
+    pub(crate) fn longest(&self, items: &[Item], i: usize) -> Option<(usize, &V)> {
+        let first = items.get(i)?;
+        let list = self.by_first.get(first.key.as_str())?;
+        list.iter().find_map(|(words, value)| {
+            let matches = words.iter().enumerate().all(|(k, w)| {
+                items
+                    .get(i + k)
+                    .is_some_and(|it| it.key == *w && it.kind != ItemKind::Break)
+            });
+            matches.then_some((words.len(), value))
+        })
+    }
+
+    /// Whether a phrase starts with the word whose key is `k`.
+    pub(crate) fn starts_with_key(&self, k: &str) -> bool {
+        self.by_first.contains_key(k)
+    }
+}
+
+/// A title and whether it can stand alone.
+#[derive(Debug)]
+pub(crate) struct Title {
+    pub(crate) name: &'static str,
+    pub(crate) standalone: bool,
+}
+
+/// An organization and its kind.
+#[derive(Debug)]
+pub(crate) struct Org {
+    pub(crate) name: &'static str,
+    pub(crate) kind: OrgKind,
+}
+
+/// Everything above, compiled.
+#[derive(Debug)]
+pub(crate) struct Vocab {
+    pub(crate) titles: PhraseTable<Title>,
+    pub(crate) orgs: PhraseTable<Org>,
+    pub(crate) ban_names: PhraseTable<&'static str>,
+    pub(crate) org_heads: PhraseTable<&'static str>,
+    pub(crate) levels: PhraseTable<Level>,
+    pub(crate) cues: PhraseTable<()>,
+    pub(crate) place_words: PhraseTable<()>,
+    pub(crate) not_people: PhraseTable<()>,
+    /// Surnames as written (NFC, capitalized), for the fast scan.
+    pub(crate) surnames: HashSet<&'static str>,
+    /// The first words of the cues, capitalized and not, as written (NFC), for the fast
+    /// scan.
+    pub(crate) cue_words: HashSet<String>,
+    /// The last words of the cues, as written, to check the word before a name.
+    pub(crate) cue_last_words: HashSet<String>,
+    pub(crate) role_abbreviations: HashMap<&'static str, &'static str>,
+    pub(crate) stop_words: HashSet<String>,
+}
+
+impl Vocab {
+    pub(crate) fn new() -> Vocab {
+        let surnames: HashSet<&'static str> = SURNAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let mut cue_words = HashSet::new();
+        let mut cue_last_words = HashSet::new();
+        for cue in CUES {
+            if let Some(first) = cue.split_whitespace().next() {
+                cue_words.insert(first.to_lowercase());
+                cue_words.insert(capitalize(first));
+            }
+            if let Some(last) = cue.split_whitespace().last() {
+                cue_last_words.insert(last.to_lowercase());
+                cue_last_words.insert(capitalize(last));
+            }
+        }
+        cue_last_words.insert("Đ/c".to_string());
+        cue_last_words.insert("Đ/C".to_string());
+        cue_words.insert("Đ/c".to_string());
+        cue_words.insert("Đ/C".to_string());
+        Vocab {
+            titles: PhraseTable::new(
+                TITLES
+                    .iter()
+                    .map(|&(name, standalone)| (name, Title { name, standalone })),
+            ),
+            orgs: PhraseTable::new(
+                ORGANIZATIONS
+                    .iter()
+                    .map(|&(name, kind)| (name, Org { name, kind })),
+            ),
+            ban_names: PhraseTable::new(BAN_NAMES.iter().copied()),
+            org_heads: PhraseTable::new(ORG_HEADS.iter().map(|&n| (n, n))),
+            levels: PhraseTable::new(LEVELS.iter().copied()),
+            cues: PhraseTable::new(CUES.iter().map(|&c| (c, ()))),
+            place_words: PhraseTable::new(PLACE_WORDS.iter().map(|&c| (c, ()))),
+            not_people: PhraseTable::new(NOT_PEOPLE.iter().map(|&c| (c, ()))),
+            surnames,
+            cue_words,
+            cue_last_words,
+            role_abbreviations: ROLE_ABBREVIATIONS.iter().copied().collect(),
+            stop_words: STOP_WORDS.iter().map(|w| key(w)).collect(),
+        }
+    }
+}
+
+/// "ông" → "Ông".
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_and_tone_placement_only() {
+        assert_eq!(key("Đảng Uỷ"), key("đảng ủy"));
+        assert_eq!(key("HÐND"), key("HĐND"));
+        assert_ne!(key("quận"), key("quân"));
+        assert_ne!(key("xã"), key("xa"));
+    }
+
+    #[test]
+    fn lists_are_clean() {
+        let v = Vocab::new();
+        assert!(v.surnames.len() >= 150);
+        let mut seen = HashSet::new();
+        for line in SURNAMES.lines().filter(|l| !l.starts_with('#')) {
+            assert!(seen.insert(line), "duplicate surname {line}");
+            assert!(
+                unicode_normalization::is_nfc(line),
+                "surname not NFC: {line}"
+            );
+            assert!(
+                line.chars().next().is_some_and(char::is_uppercase),
+                "{line}"
+            );
+        }
+        for (list, name) in [
+            (TITLES.iter().map(|t| t.0).collect::<Vec<_>>(), "titles"),
+            (ORGANIZATIONS.iter().map(|t| t.0).collect(), "organizations"),
+            (BAN_NAMES.iter().map(|b| b.1).collect(), "ban names"),
+            (NOT_PEOPLE.to_vec(), "not people"),
+        ] {
+            let mut seen = HashSet::new();
+            for item in list {
+                assert!(seen.insert(key(item)), "duplicate in {name}: {item}");
+                assert!(unicode_normalization::is_nfc(item), "{item}");
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! Table tests of the tagger on real phrases (most from the articles of `../shared/corpus/`),
+//! grouped by behaviour, and invariants over the whole corpus.
+
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+use viettat::{Level, Official, Tagger};
+
+fn tag(text: &str) -> Vec<Official> {
+    Tagger::default().tag(text).collect()
+}
+
+/// (name, [role texts]) of every official of `text`.
+fn people(text: &str) -> Vec<(String, Vec<String>)> {
+    tag(text)
+        .into_iter()
+        .map(|o| (o.name, o.roles.into_iter().map(|r| r.text).collect()))
+        .collect()
+}
+
+/// A named case: label, text, and the expected (name, roles) of each official.
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a [&'a str])]);
+
+fn check(cases: &[Case<'_>]) {
+    for (label, text, want) in cases {
+        let got = people(text);
+        let want: Vec<(String, Vec<String>)> = want
+            .iter()
+            .map(|(n, rs)| (n.to_string(), rs.iter().map(|r| r.to_string()).collect()))
+            .collect();
+        assert_eq!(got, want, "{label}: {text:?}");
+    }
+}
+
+#[test]
+fn public_types_are_send_sync_unwind_safe() {
+    fn assert_all<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    assert_all::<Tagger>();
+    assert_all::<Official>();
+    assert_all::<viettat::Role>();
+    assert_all::<viettat::Officials>();
+}
+
+#[test]
+fn name_then_roles() {
+    check(&[
+        (
+            "dash, abbreviations, a level shared by comma-joined roles",
+            "đồng chí Nguyễn Văn Tuấn – QUV, Bí thư Đảng ủy, Chủ tịch HĐND phường; đồng chí Nguyễn Thị Tuyết –  PBTTT Đảng ủy phường",
+            &[
+                ("Nguyễn Văn Tuấn", &["Quận ủy viên", "Bí thư Đảng ủy phường", "Chủ tịch Hội đồng nhân dân phường"]),
+                ("Nguyễn Thị Tuyết", &["Phó Bí thư Thường trực Đảng ủy phường"]),
+            ],
+        ),
+        (
+            "lower-case title normalized",
+            "đồng chí Ngô Thanh Xuân - Phó chủ tịch UB MTTQ quận",
+            &[("Ngô Thanh Xuân", &["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc quận"])],
+        ),
+        (
+            "comma after the name, roles joined by a dash",
+            "ông Võ Thành Tới – Phó Bí thư Đảng ủy – Chủ tịch Ủy ban nhân dân Phường đã báo cáo",
+            &[("Võ Thành Tới", &["Phó Bí thư Đảng ủy phường", "Chủ tịch Ủy ban nhân dân phường"])],
+        ),
+        (
+            "compound abbreviations joined by dashes (040)",
+            "ông Nguyễn Văn Nhã - PBTĐU - CT UBND phường; ông Nguyễn Văn Điển - TVĐU - CT UBMTTQ VN phường;",
+            &[
+                ("Nguyễn Văn Nhã", &["Phó Bí thư Đảng ủy phường", "Chủ tịch Ủy ban nhân dân phường"]),
+                ("Nguyễn Văn Điển", &["Ủy viên Ban Thường vụ Đảng ủy phường", "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường"]),
+            ],
+        ),
+        (
+            "';' before a role continues the same person (032)",
+            "Bà Trần Thị Hiền, Uỷ viên BTV Thành uỷ; Trưởng Ban Tuyên giáo Thành ủy, Giám đốc Trung tâm Chính trị thành phố; bà Phan Thị Hiển, Ủy viên BCH Đảng bộ xã",
+            &[
+                ("Trần Thị Hiền", &["Ủy viên Ban Thường vụ Thành ủy", "Trưởng Ban Tuyên giáo Thành ủy", "Giám đốc Trung tâm Chính trị thành phố"]),
+                ("Phan Thị Hiển", &["Ủy viên Ban Chấp hành Đảng bộ xã"]),
+            ],
+        ),
+        (
+            "'kiêm' joins roles",
+            "đồng chí Lê Văn Cường, Phó Bí thư Đảng ủy kiêm Chủ tịch UBND xã",
+            &[("Lê Văn Cường", &["Phó Bí thư Đảng ủy xã", "Chủ tịch Ủy ban nhân dân xã"])],
+        ),
+        (
+            "parenthesis after the name, no space (043)",
+            "Kim Thu(Chủ tịch Hội LHPN phường Bến Gót)",
+            &[("Kim Thu", &["Chủ tịch Hội Liên hiệp Phụ nữ phường Bến Gót"])],
+        ),
+        (
+            "military rank as a cue (052)",
+            "có Trung tá Hoàng Văn Lừng - Chính trị viên phó BCHQS huyện;",
+            &[("Hoàng Văn Lừng", &["Chính trị viên phó Ban Chỉ huy Quân sự huyện"])],
+        ),
+        (
+            "a name split by a hard line break (017)",
+            "có đồng chí Nguyễn\nKim Đức, Ủy viên thường vụ, Trưởng ban Dân vận quận ủy cùng các đồng chí",
+            &[("Nguyễn Kim Đức", &["Ủy viên Thường vụ", "Trưởng Ban Dân vận Quận ủy"])],
+        ),
+        (
+            "a name followed directly by its title (068)",
+            "Dự Hội nghị có đồng chí Nguyễn Xuân Nhì Phó Bí thư Thường trực Huyện ủy, đồng chí Hoàng Hữu Dũng",
+            &[
+                ("Nguyễn Xuân Nhì", &["Phó Bí thư Thường trực Huyện ủy"]),
+                ("Hoàng Hữu Dũng", &[]),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn roles_before_the_name() {
+    check(&[
+        (
+            "ROLE NAME in a text that names its ward",
+            "Tại phường Ngọc Lâm, Chủ tịch UBND phường Nguyễn Thế Tuấn đã báo cáo.",
+            &[("Nguyễn Thế Tuấn", &["Chủ tịch Ủy ban nhân dân phường"])],
+        ),
+        (
+            "ROLE, đồng chí NAME",
+            "Phát biểu chỉ đạo, Bí thư Đảng ủy phường, đồng chí Trần Thị Thu nhấn mạnh",
+            &[("Trần Thị Thu", &["Bí thư Đảng ủy phường"])],
+        ),
+        (
+            "roles before and after (037)",
+            "do Phó Bí thư Thành ủy, Chủ tịch HĐND TP Nguyễn Ngọc Tuấn, Chủ tịch Ủy ban Bầu cử TP Hà Nội làm Trưởng đoàn",
+            &[("Nguyễn Ngọc Tuấn", &["Chủ tịch Ủy ban Bầu cử thành phố Hà Nội", "Phó Bí thư Thành ủy", "Chủ tịch Hội đồng nhân dân thành phố"])],
+        ),
+        (
+            "an enclosing role for a listed group (003)",
+            "có đủ 03 vị đại biểu HĐND Quận 5 (gồm Bà Nguyễn Thị Minh Phượng – Ủy viên BTV; Ông Châu Minh Vũ – Quận ủy viên)",
+            &[
+                ("Nguyễn Thị Minh Phượng", &["Ủy viên Ban Thường vụ", "Đại biểu Hội đồng nhân dân quận 5"]),
+                ("Châu Minh Vũ", &["Quận ủy viên", "Đại biểu Hội đồng nhân dân quận 5"]),
+            ],
+        ),
+        (
+            "an election names the role (040)",
+            "Hội nghị bầu tổ trưởng tổ dân phố 1B1 thành công tốt đẹp; đồng chí Tống Văn Khỏe tái cử được cử tri tổ 1B1 biểu quyết",
+            &[("Tống Văn Khỏe", &["Tổ trưởng tổ dân phố 1B1"])],
+        ),
+    ]);
+}
+
+#[test]
+fn places_named_after_people_are_places() {
+    check(&[
+        ("ward named after a person (005)", "Hội đồng nhân dân phường Phùng Chí Kiên tổ chức kỳ họp; Chủ tịch Ủy ban nhân dân phường Phùng Chí Kiên khóa V", &[]),
+        ("ward (019)", "Các Khu dân cư trên địa bàn phường Nguyễn Thị Minh Khai đồng loạt tổ chức", &[]),
+        ("'Bà' inside a district name is not a cue (020)", "Tổ dân phố số 4, phường Lê Đại Hành, quận Hai Bà Trưng.", &[]),
+        ("heading starting with a district name", "Hai Bà Trưng: 100% khu dân cư tổ chức Ngày hội", &[]),
+        ("streets", "ra quân tại tuyến đường Đồng Khoai, phố Thành Long, đường Lê Thành và Đại Khối", &[]),
+        ("city", "Ủy ban MTTQ TP Hồ Chí Minh tổ chức; thành phố Hà Nội", &[]),
+    ]);
+}
+
+#[test]
+fn texts_without_officials() {
+    check(&[
+        (
+            "unnamed group",
+            "cùng các đồng chí Bí thư chi bộ, tổ trưởng, trưởng ban CTMT 29 TDP trên địa bàn.",
+            &[],
+        ),
+        (
+            "unnamed group of leaders (062)",
+            "và các đồng chí Trưởng ban ngành, đoàn thể của xã.",
+            &[],
+        ),
+        (
+            "organizations",
+            "Đoàn Thanh niên phối hợp với hội Phụ nữ phường; Đoàn TNCS Hồ Chí Minh",
+            &[],
+        ),
+        (
+            "all-capital heading and byline",
+            "HỘI NGHỊ TIẾP XÚC CỬ TRI\n\nTRUNG HIẾU",
+            &[],
+        ),
+        ("a byline without a cue or role", "Tin, ảnh: Vũ Ngọc", &[]),
+        (
+            "roles without names",
+            "Chủ tịch HĐND tỉnh chủ trì cuộc họp; Phó Chủ tịch UBND huyện phát biểu.",
+            &[],
+        ),
+        ("empty", "", &[]),
+    ]);
+}
+
+#[test]
+fn names_without_roles() {
+    check(&[
+        ("cue, no role (029)", "Sau phần hiệp thương, đồng chí Nguyễn Tiến Dũng và đồng chí La Hải Dương ra mắt tại hội nghị.", &[("Nguyễn Tiến Dũng", &[]), ("La Hải Dương", &[])]),
+        ("honorific, no role (005)", "miễn nhiệm chức vụ đối với ông Nguyễn Tố Hòa do nghỉ chế độ hưu trí", &[("Nguyễn Tố Hòa", &[])]),
+    ]);
+}
+
+#[test]
+fn mentions_of_one_person_are_merged() {
+    let text = "đồng chí Ngô Thanh Xuân - Phó chủ tịch UB MTTQ quận; ...\n\nđồng chí Ngô Thanh Xuân – UVBTV, Phó chủ tịch UB MTTQ quận đã ghi nhận. Đồng chí Ngô Thanh Xuân phát biểu.";
+    let found = tag(text);
+    assert_eq!(found.len(), 1);
+    let o = &found[0];
+    let roles: Vec<&str> = o.roles.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        roles,
+        [
+            "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc quận",
+            "Ủy viên Ban Thường vụ"
+        ]
+    );
+    assert_eq!(o.mentions.len(), 3);
+    for m in &o.mentions {
+        assert_eq!(&text[m.range()], "Ngô Thanh Xuân");
+    }
+}
+
+#[test]
+fn role_fields_and_spans() {
+    let text = "ông Trần Sỹ Thái – Chủ tịch UBND Phường 7.";
+    let o = &tag(text)[0];
+    let r = &o.roles[0];
+    assert_eq!(r.title, "Chủ tịch");
+    assert_eq!(r.organization.as_deref(), Some("Ủy ban nhân dân"));
+    assert_eq!(r.level, Some(Level::Ward));
+    assert_eq!(r.locality.as_deref(), Some("7"));
+    assert_eq!(r.text, "Chủ tịch Ủy ban nhân dân phường 7");
+    assert_eq!(&text[r.span.range()], "Chủ tịch UBND Phường 7");
+}
+
+#[test]
+fn decomposed_and_look_alike_input_tags_the_same() {
+    let nfc = "Đồng chí Đinh Dũng - Phó Bí thư Đảng uỷ, Chủ tịch UBND phường.";
+    let nfd: String = nfc.nfd().collect::<String>().replace('Đ', "\u{D0}");
+    let (a, b) = (tag(nfc), tag(&nfd));
+    assert_eq!(a.len(), 1);
+    assert_eq!(b.len(), 1);
+    let texts = |o: &Official| o.roles.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&a[0]), texts(&b[0]));
+    // Spans point into the decomposed input, on character boundaries.
+    let m = b[0].mentions[0];
+    assert_eq!(
+        &nfd[m.range()],
+        "Đinh Dũng".nfd().collect::<String>().replace('Đ', "\u{D0}")
+    );
+    for r in &b[0].roles {
+        assert!(nfd.get(r.span.range()).is_some());
+    }
+}
+
+/// Over every article of the corpus: no panic, spans on character boundaries and inside
+/// the text, names of two to five capitalized syllables that are not places or headings.
+#[test]
+fn corpus_invariants() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let entries = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the corpus is missing ({}: {e})", dir.display()));
+    let mut files = 0;
+    let places = [
+        "Ngọc Lâm",
+        "Phùng Chí Kiên",
+        "Nguyễn Thị Minh Khai",
+        "Hai Bà Trưng",
+        "Hồ Chí Minh",
+        "Hà Nội",
+        "Lê Đại Hành",
+        "Bạch Thông",
+        "An Điền",
+    ];
+    for entry in entries {
+        let path = entry.expect("corpus entry").path();
+        let text = std::fs::read_to_string(&path).expect("article");
+        files += 1;
+        for o in tag(&text) {
+            let words: Vec<&str> = o.name.split(' ').collect();
+            assert!(
+                (2..=5).contains(&words.len()),
+                "{}: {}",
+                path.display(),
+                o.name
+            );
+            assert!(
+                words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase)),
+                "{}",
+                o.name
+            );
+            assert!(
+                words.iter().all(|w| w.chars().any(char::is_lowercase)),
+                "heading as a name: {}",
+                o.name
+            );
+            assert!(
+                !places.contains(&o.name.as_str()),
+                "{}: place as a name: {}",
+                path.display(),
+                o.name
+            );
+            for span in o.mentions.iter().chain(o.roles.iter().map(|r| &r.span)) {
+                assert!(
+                    text.get(span.range()).is_some(),
+                    "{}: bad span {span:?}",
+                    path.display()
+                );
+            }
+            for r in &o.roles {
+                assert!(!r.text.is_empty() && !r.title.is_empty());
+                assert!(r.text.starts_with(&r.title), "{}", r.text);
+            }
+        }
+    }
+    assert!(
+        files > 10,
+        "expected the corpus articles in {}",
+        dir.display()
+    );
+}
+
+#[test]
+fn arbitrary_input_does_not_panic() {
+    let samples = [
+        "Đ/",
+        "đ/c",
+        "Ông",
+        "Bà Nguyễn",
+        "đồng chí Nguyễn Văn",
+        "(gồm",
+        "Chủ tịch UBND phường ",
+        "– , ; : ( )",
+        "\u{301}\u{300}Nguyễn",
+        "Nguyễn\n\n\nVăn A",
+        "ông A B C D E F G H",
+    ];
+    for s in samples {
+        let _ = tag(s);
+        for cut in 0..=s.len() {
+            if let Some(prefix) = s.get(..cut) {
+                let _ = tag(prefix);
+            }
+        }
+    }
+}
