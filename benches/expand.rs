@@ -85,6 +85,15 @@ fn bench(c: &mut Criterion) {
                 out.len()
             })
         });
+        let mut reused = String::with_capacity(text.len() * 2);
+        group.bench_function("viettat-replace-into", |b| {
+            b.iter(|| {
+                reused.clear();
+                expander.expand_into(black_box(&text), &mut reused);
+                assert!(reused.len() > text.len());
+                reused.len()
+            })
+        });
         group.bench_function("regex-alternation", |b| {
             b.iter(|| {
                 let out = re.replace_all(black_box(&text), |caps: &regex::Captures<'_>| {

@@ -38,7 +38,7 @@ pub(crate) struct KeySet {
     /// A hashed set of the first three bytes of keys (for a two-byte key, its two bytes and
     /// each byte that may follow it). Capitalized words ("Thường", "Phó") share their first
     /// two bytes with some key far more often than their first three.
-    triples: Box<[u64; 1024]>,
+    triples: Triples,
     /// Whether the key starting at a candidate must start at a word start: true when every
     /// key starts with a word character (then a position inside a word is skipped early).
     keys_start_with_word_char: bool,
@@ -105,7 +105,7 @@ impl KeySet {
 
         let mut first = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
-        let mut triples = Box::new([0u64; 1024]);
+        let mut triples = Triples::default();
         let mut keys_start_with_word_char = true;
         for (p, &numbered) in patterns.iter().zip(&numbered_patterns) {
             let b = p.as_bytes();
@@ -114,7 +114,8 @@ impl KeySet {
                 firsts.push(b[0] ^ 0x20);
             }
             keys_start_with_word_char &= p.chars().next().is_some_and(crate::text::is_word_char);
-            add_triples(&mut triples, b, numbered, case_insensitive);
+            let ends_with_word_char = p.chars().next_back().is_some_and(crate::text::is_word_char);
+            triples.add_key(b, numbered, ends_with_word_char, case_insensitive);
             for &f in &firsts {
                 first[f as usize] = true;
                 match b.get(1) {
@@ -152,6 +153,21 @@ impl KeySet {
         &self,
         text: &str,
         from: usize,
+        accept: impl FnMut(u32, usize, usize) -> Option<usize>,
+    ) -> Option<Hit> {
+        match self.scan.lanes {
+            0 => self.next_hit_with::<0>(text, from, accept),
+            1 => self.next_hit_with::<1>(text, from, accept),
+            2 => self.next_hit_with::<2>(text, from, accept),
+            3 => self.next_hit_with::<3>(text, from, accept),
+            _ => self.next_hit_with::<MAX_LANES>(text, from, accept),
+        }
+    }
+
+    fn next_hit_with<const LANES: usize>(
+        &self,
+        text: &str,
+        from: usize,
         mut accept: impl FnMut(u32, usize, usize) -> Option<usize>,
     ) -> Option<Hit> {
         let bytes = text.as_bytes();
@@ -159,7 +175,9 @@ impl KeySet {
         let mut word_start = from;
         while word_start < n {
             let mut marks = match bytes.get(word_start..word_start + 8) {
-                Some(w) => self.scan.marks(u64::from_le_bytes(w.try_into().ok()?)),
+                Some(w) => self
+                    .scan
+                    .marks::<LANES>(u64::from_le_bytes(w.try_into().ok()?)),
                 // The last few bytes: every position is looked at.
                 None => HIGH & ((1u64 << (8 * (n - word_start))) - 1),
             };
@@ -175,7 +193,7 @@ impl KeySet {
                     continue;
                 }
                 let third = bytes.get(i + 2).copied().unwrap_or(0);
-                if !has_bit(&self.triples, triple_hash(first, second, third)) && i + 2 < n {
+                if !self.triples.admits(first, second, third) && i + 2 < n {
                     continue;
                 }
                 if self.keys_start_with_word_char && !word_starts_at(text, i) {
@@ -251,48 +269,94 @@ impl KeySet {
     }
 }
 
-/// Records the three-byte prefixes `key` can appear with in text.
-fn add_triples(triples: &mut [u64; 1024], key: &[u8], numbered: bool, case_insensitive: bool) {
-    let mut set = |a: u8, b: u8, c: u8| {
-        set_bit(triples, triple_hash(a, b, c));
-        if case_insensitive {
-            // Every case combination of the ASCII letters among the three bytes.
-            for mask in 1..8u8 {
-                let flip = |x: u8, bit: u8| {
-                    if mask & bit != 0 && x.is_ascii_alphabetic() {
-                        x ^ 0x20
-                    } else {
-                        x
-                    }
-                };
-                set_bit(triples, triple_hash(flip(a, 1), flip(b, 2), flip(c, 4)));
-            }
+/// The three-byte prefixes keys can appear with in text, exactly: for each two-byte prefix
+/// of a key, the set of bytes that may come third. Capitalized words such as "Thường" or
+/// "Trần" share their first two bytes with a key ("ThS", "TrS") far more often than their
+/// first three, and each one stopped here is an automaton walk saved.
+#[derive(Clone, Debug)]
+struct Triples {
+    /// For each two-byte prefix, 1 + the index of its set in `thirds` (0: no key).
+    slot: Box<[u16]>,
+    thirds: Vec<[u64; 4]>,
+}
+
+impl Default for Triples {
+    fn default() -> Triples {
+        Triples {
+            slot: vec![0u16; 1 << 16].into_boxed_slice(),
+            thirds: Vec::new(),
         }
-    };
-    match *key {
-        [a, b, c, ..] => set(a, b, c),
-        // A one-byte numbered key ("P"): a digit, then anything.
-        [a] if numbered => (b'0'..=b'9').for_each(|d| (0..=255).for_each(|c| set(a, d, c))),
-        [a] => (0..=255).for_each(|b| (0..=255).for_each(|c| set(a, b, c))),
-        [a, b] => (0..=255).for_each(|c| set(a, b, c)),
-        [] => {}
     }
 }
 
-#[inline]
-fn triple_hash(a: u8, b: u8, c: u8) -> usize {
-    // Spreads the three bytes over 16 bits; collisions only let a few more positions
-    // through to the automaton.
-    (((a as usize) << 11) ^ ((b as usize) << 5) ^ (c as usize) ^ ((c as usize) << 13)) & 0xFFFF
-}
+impl Triples {
+    fn add(&mut self, a: u8, b: u8, c: u8) {
+        let pair = (usize::from(a) << 8) | usize::from(b);
+        let Some(slot) = self.slot.get_mut(pair) else {
+            return;
+        };
+        if *slot == 0 {
+            self.thirds.push([0; 4]);
+            // Distinct two-byte prefixes number at most 65,536; u16 holds 1 + index.
+            *slot = u16::try_from(self.thirds.len()).unwrap_or(u16::MAX);
+        }
+        if let Some(set) = self.thirds.get_mut(usize::from(*slot) - 1) {
+            set[usize::from(c >> 6)] |= 1 << (c & 63);
+        }
+    }
 
-fn set_bit(bits: &mut [u64; 1024], bit: usize) {
-    bits[(bit >> 6) & 1023] |= 1 << (bit & 63);
-}
+    /// Records the prefixes `key` can start text with. A key shorter than three bytes is
+    /// followed by anything that does not continue its word.
+    fn add_key(
+        &mut self,
+        key: &[u8],
+        numbered: bool,
+        ends_with_word_char: bool,
+        case_insensitive: bool,
+    ) {
+        let mut put = |a: u8, b: u8, c: u8| {
+            if case_insensitive {
+                // Every case combination of the ASCII letters among the three bytes.
+                for mask in 0..8u8 {
+                    let flip = |x: u8, bit: u8| {
+                        if mask & bit != 0 && x.is_ascii_alphabetic() {
+                            x ^ 0x20
+                        } else {
+                            x
+                        }
+                    };
+                    self.add(flip(a, 1), flip(b, 2), flip(c, 4));
+                }
+            } else {
+                self.add(a, b, c);
+            }
+        };
+        let may_follow = |c: u8| !(ends_with_word_char && c.is_ascii_alphanumeric());
+        match *key {
+            [a, b, c, ..] => put(a, b, c),
+            // A one-byte numbered key ("P"): a digit, then anything.
+            [a] if numbered => (b'0'..=b'9').for_each(|d| (0..=255).for_each(|c| put(a, d, c))),
+            [a] => (0..=255)
+                .filter(|&b| may_follow(b))
+                .for_each(|b| (0..=255).for_each(|c| put(a, b, c))),
+            [a, b] => (0..=255)
+                .filter(|&c| may_follow(c))
+                .for_each(|c| put(a, b, c)),
+            [] => {}
+        }
+    }
 
-#[inline]
-fn has_bit(bits: &[u64; 1024], bit: usize) -> bool {
-    bits[(bit >> 6) & 1023] & (1 << (bit & 63)) != 0
+    #[inline]
+    fn admits(&self, a: u8, b: u8, c: u8) -> bool {
+        let pair = (usize::from(a) << 8) | usize::from(b);
+        match self.slot.get(pair).copied().unwrap_or(0) {
+            0 => false,
+            slot => self
+                .thirds
+                .get(usize::from(slot) - 1)
+                .is_some_and(|set| set[usize::from(c >> 6)] & (1 << (c & 63)) != 0),
+        }
+    }
 }
 
 fn set_pair(pairs: &mut [u64; 1024], a: u8, b: u8) {
@@ -341,14 +405,36 @@ struct CandidateScan {
     /// byte; an empty range is encoded so that it marks nothing.
     upper_ge: u64,
     upper_gt: u64,
-    /// Other first bytes, each repeated in every byte of a word; unused slots repeat 0xFF,
-    /// which never occurs in UTF-8.
-    others: [u64; OTHERS],
-    /// More other first bytes than slots: every position is a candidate.
+    /// Other first bytes as (bits forced to 1, value) pairs repeated in every byte of a
+    /// word: a byte is marked when `(byte | bits) == value`. Two first bytes that differ in
+    /// one bit share a lane (the lead bytes 0xC4 of "Đ" and 0xC6 of "Ư"). Only the first
+    /// `lanes` entries are used.
+    others: [(u64, u64); MAX_LANES],
+    lanes: usize,
+    /// More lanes than `MAX_LANES`: every position is a candidate.
     admit_all: bool,
 }
 
-const OTHERS: usize = 4;
+/// Lanes for the first bytes of keys other than capital ASCII letters.
+const MAX_LANES: usize = 4;
+
+/// Groups `bytes` into lanes `(bits, value)`: pairs that differ in exactly one bit share one.
+fn lanes_for(bytes: &[u8]) -> Vec<(u8, u8)> {
+    let mut left: Vec<u8> = bytes.to_vec();
+    let mut lanes = Vec::new();
+    while let Some(a) = left.pop() {
+        match left.iter().position(|&b| (a ^ b).count_ones() == 1) {
+            Some(k) => {
+                let b = left.remove(k);
+                let bit = a ^ b;
+                lanes.push((bit, a | bit));
+            }
+            None => lanes.push((0, a)),
+        }
+    }
+    lanes
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = ONES * 0x80;
 const LOW7: u64 = ONES * 0x7F;
@@ -375,28 +461,32 @@ impl CandidateScan {
             // lo = 0x80 marks no byte (x + 0 keeps the high bit clear for x < 0x80).
             _ => (0, 0),
         };
-        let mut slots = [ONES * 0xFF; OTHERS];
-        for (slot, &b) in slots.iter_mut().zip(&others) {
-            *slot = ONES * u64::from(b);
+        let lanes = lanes_for(&others);
+        let mut slots = [(0, 0); MAX_LANES];
+        for (slot, &(bits, value)) in slots.iter_mut().zip(&lanes) {
+            *slot = (ONES * u64::from(bits), ONES * u64::from(value));
         }
         CandidateScan {
             exact: *exact,
             upper_ge,
             upper_gt,
             others: slots,
-            admit_all: others.len() > OTHERS,
+            lanes: lanes.len().min(MAX_LANES),
+            admit_all: lanes.len() > MAX_LANES,
         }
     }
 
     /// The high bit of each byte of `word` that may start a key (a superset of the exact
     /// first bytes: the capital range may hold letters no key starts with).
+    /// `N` is the number of lanes in use, a constant so that the loop over lanes unrolls
+    /// into straight-line code (see [`KeySet::next_hit`]).
     #[inline(always)]
-    fn marks(&self, word: u64) -> u64 {
+    fn marks<const N: usize>(&self, word: u64) -> u64 {
         let x7 = word & LOW7;
         let ascii = !word & HIGH;
         let mut m = ((x7 + self.upper_ge) & !(x7 + self.upper_gt)) & ascii;
-        for o in self.others {
-            m |= zero_bytes(word ^ o);
+        for &(bits, value) in &self.others[..N] {
+            m |= zero_bytes((word | bits) ^ value);
         }
         if self.admit_all {
             m = HIGH;
@@ -449,12 +539,13 @@ mod tests {
             exact[b as usize] = true;
         }
         let scan = CandidateScan::new(&exact);
-        // Every byte value in every lane (0xFF, never in UTF-8, fills unused slots).
-        for b in 0..=254u8 {
+        assert_eq!(scan.lanes, 2, "0xC4 and 0xC6 share a lane");
+        // Every byte value in every lane.
+        for b in 0..=255u8 {
             for lane in 0..8 {
                 let word = (u64::from(b) << (8 * lane))
                     | ((ONES * u64::from(b'x')) & !(0xFF << (8 * lane)));
-                let marked = scan.marks(word) & (0x80 << (8 * lane)) != 0;
+                let marked = scan.marks::<2>(word) & (0x80 << (8 * lane)) != 0;
                 let in_range = (b'C'..=b'U').contains(&b);
                 assert_eq!(
                     marked,
