@@ -31,9 +31,11 @@ pub enum DictCommand {
     },
     /// Export the dictionaries for other tools.
     #[command(after_help = "\
-The TSV format has one line per surface form (and per sense of an ambiguous entry):
+The TSV format has one line per surface form (and per sense of an ambiguous entry), no
+header:
   form<TAB>expansion<TAB>category<TAB>abbr<TAB>ambiguous
-with a header line. JSON is an array of entries with all their fields.")]
+where abbr is the entry's main spelling and ambiguous is yes or no (yes: expanded only where
+the context selects the sense). JSON is an array of entries with all their fields.")]
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Tsv)]
@@ -176,7 +178,6 @@ fn tsv_field(s: &str) -> String {
 }
 
 fn export_tsv(dict: &Dictionary, out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(out, "form\texpansion\tcategory\tabbr\tambiguous")?;
     for e in dict.entries() {
         for form in e.surface_forms() {
             for s in e.senses() {
