@@ -1,28 +1,10 @@
 //! `viettat normalize`: the wiring of options, inputs, outputs, exit codes and messages.
 
 use std::fs;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
-fn viettat(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_viettat"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the viettat binary runs");
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
-}
+mod common;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use common::{stderr, stdout, viettat};
 
 #[test]
 fn default_steps_on_stdin() {
