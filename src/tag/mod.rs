@@ -27,6 +27,7 @@
 //! ]);
 //! ```
 
+mod key;
 mod names;
 mod roles;
 mod shapes;
@@ -40,10 +41,11 @@ use std::sync::{Arc, OnceLock};
 use crate::expand::Expander;
 use crate::span::Span;
 
+use key::key;
 use roles::{ParsedRole, Parser};
 use shapes::NameAt;
 use view::View;
-use vocab::{key, Vocab};
+use vocab::Vocab;
 
 /// An administrative level, from the residential group up to the central level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -119,14 +119,14 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// Whether `items[k]` is a capitalized word (not an abbreviation or heading) that goes on a
 /// run of capitalized words from `items[k - 1]`.
-fn continues_run(items: &[Item], k: usize) -> bool {
+fn continues_run(items: &[Item<'_>], k: usize) -> bool {
     items
         .get(k)
-        .is_some_and(|it| it.is_word() && it.cap && !it.caps && !it.key.contains('/'))
+        .is_some_and(|it| it.is_word() && it.cap && !it.caps && !it.key.contains_byte(b'/'))
 }
 
 /// Whether a phrase of the vocabulary that is not a name starts at `items[k]`.
-fn starts_non_name(items: &[Item], k: usize, vocab: &Vocab, min_len: usize) -> bool {
+fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) -> bool {
     let long = |m: Option<usize>| m.is_some_and(|n| n >= min_len);
     long(vocab.titles.longest(items, k).map(|m| m.0))
         || long(vocab.orgs.longest(items, k).map(|m| m.0))
@@ -141,7 +141,7 @@ fn starts_non_name(items: &[Item], k: usize, vocab: &Vocab, min_len: usize) -> b
 }
 
 /// The candidate whose first word (a cue or the name itself) is `items[at]`, if it is one.
-pub(crate) fn examine(items: &[Item], at: usize, vocab: &Vocab) -> Option<Candidate> {
+pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Candidate> {
     // A cue written before the name, or the word at `at` itself.
     let mut cue = None;
     let mut name_at = at;
@@ -188,7 +188,7 @@ pub(crate) fn examine(items: &[Item], at: usize, vocab: &Vocab) -> Option<Candid
     if !(2..=MAX_SYLLABLES).contains(&count) {
         return None;
     }
-    let surname = vocab.surnames.contains(first.text.as_str());
+    let surname = vocab.surnames.contains(first.text);
     if cue.is_none() && !surname {
         return None;
     }
@@ -232,11 +232,7 @@ pub(crate) fn examine(items: &[Item], at: usize, vocab: &Vocab) -> Option<Candid
             let e = items.get(name_at.checked_sub(1)?)?;
             Some((s.start, e.end))
         }),
-        name: words
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        name: words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "),
         after_place,
     })
 }

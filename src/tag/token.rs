@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::vocab::{key, sep_key, word_char, Vocab};
+use super::key::Key;
+use super::vocab::{sep_key, word_char, Vocab};
 use crate::expand::{Expander, MatchKind};
 
 /// What an item is.
@@ -17,14 +18,14 @@ pub(crate) enum ItemKind {
     Break,
 }
 
-/// One word or separator.
+/// One word or separator, borrowing its text from the input or the dictionaries.
 #[derive(Clone, Debug)]
-pub(crate) struct Item {
+pub(crate) struct Item<'a> {
     pub(crate) kind: ItemKind,
-    /// The comparison key ([`key`]) of a word, or the separator character.
-    pub(crate) key: String,
+    /// The comparison key ([`Key`]) of a word, or the separator character.
+    pub(crate) key: Key,
     /// The word as written, or the word of an abbreviation's expansion.
-    pub(crate) text: String,
+    pub(crate) text: &'a str,
     /// Byte range in the viewed text (for an expansion's words: the abbreviation's).
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -36,29 +37,29 @@ pub(crate) struct Item {
     pub(crate) newline_before: bool,
 }
 
-impl Item {
+impl Item<'_> {
     pub(crate) fn is_word(&self) -> bool {
         self.kind == ItemKind::Word
     }
 
     /// Whether this is the word `w` (compared by key).
     pub(crate) fn is(&self, w: &str) -> bool {
-        self.kind == ItemKind::Word && self.key == key(w)
+        self.kind == ItemKind::Word && self.key == Key::new(w)
     }
 
     pub(crate) fn is_sep(&self, c: char) -> bool {
-        self.kind == ItemKind::Sep && self.key.starts_with(c)
+        self.kind == ItemKind::Sep && self.key.as_str().starts_with(c)
     }
 }
 
-fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item {
+fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
     let cap = text.chars().next().is_some_and(char::is_uppercase);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let caps = letters >= 2 && !text.chars().any(char::is_lowercase);
     Item {
         kind: ItemKind::Word,
-        key: key(text),
-        text: text.to_string(),
+        key: Key::new(text),
+        text,
         start,
         end,
         cap,
@@ -68,7 +69,7 @@ fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item
 }
 
 /// The raw words and separators of `text[range]`.
-pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item> {
+pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
     let mut items = Vec::new();
     let Some(slice) = text.get(range.clone()) else {
         return items;
@@ -86,8 +87,8 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item> {
         if newlines >= 2 && !items.is_empty() {
             items.push(Item {
                 kind: ItemKind::Break,
-                key: "\n".to_string(),
-                text: "\n".to_string(),
+                key: Key::verbatim("\n"),
+                text: "\n",
                 start: base + i,
                 end: base + i,
                 cap: false,
@@ -124,8 +125,8 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item> {
         } else {
             items.push(Item {
                 kind: ItemKind::Sep,
-                key: sep_key(c).to_string(),
-                text: c.to_string(),
+                key: Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4])),
+                text: slice.get(i..i + c.len_utf8()).unwrap_or_default(),
                 start: base + i,
                 end: base + i + c.len_utf8(),
                 cap: false,
@@ -137,16 +138,34 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item> {
     items
 }
 
+/// An abbreviation spelled out: the dictionary's words, then the document number written
+/// after the abbreviation, if any ("P10": "phường", "10").
+#[derive(Clone, Copy)]
+struct Expansion<'a> {
+    words: &'a str,
+    number: &'a str,
+}
+
 /// Pushes the words of an expansion, each spanning `start..end`.
-fn push_expansion(out: &mut Vec<Item>, expansion: &str, start: usize, end: usize, nl: bool) {
-    for (n, word) in expansion.split_whitespace().enumerate() {
+fn push_expansion<'a>(
+    out: &mut Vec<Item<'a>>,
+    expansion: Expansion<'a>,
+    start: usize,
+    end: usize,
+    nl: bool,
+) {
+    let words = expansion
+        .words
+        .split_whitespace()
+        .chain(expansion.number.split_whitespace());
+    for (n, word) in words.enumerate() {
         let newline_before = nl && n == 0;
         if word.chars().all(|c| !word_char(c)) {
             let c = word.chars().next().unwrap_or('-');
             out.push(Item {
                 kind: ItemKind::Sep,
-                key: sep_key(c).to_string(),
-                text: word.to_string(),
+                key: Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4])),
+                text: word,
                 start,
                 end,
                 cap: false,
@@ -163,19 +182,19 @@ fn push_expansion(out: &mut Vec<Item>, expansion: &str, start: usize, end: usize
 
 /// The items of `text[range]`, abbreviations spelled out: first by the role-only readings
 /// of the tagger, then by the expander's dictionaries (document numbers stay as written).
-pub(crate) fn items(
-    text: &str,
+pub(crate) fn items<'a>(
+    text: &'a str,
     range: Range<usize>,
-    expander: &Expander,
+    expander: &'a Expander,
     vocab: &Vocab,
-) -> Vec<Item> {
+) -> Vec<Item<'a>> {
     let raw = raw_items(text, range.clone());
     let Some(slice) = text.get(range.clone()) else {
         return raw;
     };
     let base = range.start;
     // (start, end, expansion) of every abbreviation the dictionaries spell out.
-    let mut expansions: Vec<(usize, usize, String)> = Vec::new();
+    let mut expansions: Vec<(usize, usize, Expansion<'a>)> = Vec::new();
     if raw
         .iter()
         .any(|it| it.caps || it.text.chars().any(|c| c.is_ascii_uppercase()))
@@ -184,17 +203,18 @@ pub(crate) fn items(
             if !matches!(m.kind(), MatchKind::Expansion | MatchKind::Definition) {
                 continue;
             }
-            let Some(expansion) = m.expansion() else {
+            let Some(words) = m.expansion() else {
                 continue;
             };
-            let mut expansion = expansion.to_string();
-            if let Some(number) = m.number_span() {
-                if let Some(digits) = slice.get(number.range()) {
-                    expansion.push(' ');
-                    expansion.push_str(digits);
-                }
-            }
-            expansions.push((base + m.start(), base + m.end(), expansion));
+            let number = m
+                .number_span()
+                .and_then(|number| slice.get(number.range()))
+                .unwrap_or_default();
+            expansions.push((
+                base + m.start(),
+                base + m.end(),
+                Expansion { words, number },
+            ));
         }
     }
     let mut out = Vec::with_capacity(raw.len() + 8);
@@ -213,14 +233,15 @@ pub(crate) fn items(
             .peek()
             .is_some_and(|e| e.0 == item.start && e.1 > item.end);
         if item.is_word() && item.caps && !longer {
-            if let Some(reading) = vocab.role_abbreviations.get(item.text.as_str()) {
+            if let Some(&words) = vocab.role_abbreviations.get(item.text) {
+                let reading = Expansion { words, number: "" };
                 push_expansion(&mut out, reading, item.start, item.end, item.newline_before);
                 continue;
             }
         }
         if let Some((start, end, expansion)) = next.peek() {
             if *start == item.start {
-                push_expansion(&mut out, expansion, *start, *end, item.newline_before);
+                push_expansion(&mut out, *expansion, *start, *end, item.newline_before);
                 skip_until = *end;
                 next.next();
                 continue;

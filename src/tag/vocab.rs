@@ -5,11 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use unicode_normalization::UnicodeNormalization;
-
+use super::key::{FxBuild, Key};
 use super::token::{Item, ItemKind};
 use super::Level;
-use crate::text::{is_tone_mark, is_word_char, unlook_alike};
+use crate::text::is_word_char;
 
 /// The surname list, one per line (see the file's header).
 const SURNAMES: &str = include_str!("../../dictionaries/tag/surnames.txt");
@@ -313,39 +312,6 @@ const STOP_WORDS: &[&str] = &[
     "vừa", "nhấn", "thay", "giữ", "đề", "kết", "ghi", "chúc", "đọc", "công",
 ];
 
-/// The comparison key of one word or phrase: look-alike letters mapped, lower case, each
-/// word's tone mark moved to its end. "Uỷ" and "ủy" get the same key (tone placement does
-/// not count, as in the project's scoring rules), while "quận" and "quân" stay apart.
-pub(crate) fn key(s: &str) -> String {
-    // Most words are plain ASCII: lower-cased without decomposing.
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len() + 2);
-    let mut tones = String::new();
-    for c in s.chars().map(unlook_alike).nfd() {
-        if is_tone_mark(c) {
-            tones.push(c);
-        } else if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push_str(&tones);
-                tones.clear();
-                out.push(c);
-            }
-        } else if word_char(c) {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push_str(&tones);
-            tones.clear();
-            out.push(c);
-        }
-    }
-    out.push_str(&tones);
-    out
-}
-
 /// [`is_word_char`], with fast answers for ASCII and for the Latin blocks that hold every
 /// Vietnamese letter (the general Unicode tables are slow for them).
 pub(crate) fn word_char(c: char) -> bool {
@@ -370,14 +336,14 @@ pub(crate) fn sep_key(c: char) -> char {
 /// longest phrase wins.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: HashMap<Key, Vec<(Vec<Key>, V)>, FxBuild>,
 }
 
 impl<V> PhraseTable<V> {
     fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> PhraseTable<V> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        let mut by_first: HashMap<Key, Vec<(Vec<Key>, V)>, FxBuild> = HashMap::default();
         for (phrase, value) in entries {
-            let words: Vec<String> = phrase.split_whitespace().map(key).collect();
+            let words: Vec<Key> = phrase.split_whitespace().map(Key::new).collect();
             if let Some(first) = words.first() {
                 by_first
                     .entry(first.clone())
@@ -394,7 +360,7 @@ impl<V> PhraseTable<V> {
     /// The longest phrase at `items[i..]`: how many items it covers, and its value.
     pub(crate) fn longest(&self, items: &[Item], i: usize) -> Option<(usize, &V)> {
         let first = items.get(i)?;
-        let list = self.by_first.get(first.key.as_str())?;
+        let list = self.by_first.get(&first.key)?;
         list.iter().find_map(|(words, value)| {
             let matches = words.iter().enumerate().all(|(k, w)| {
                 items
@@ -406,7 +372,7 @@ impl<V> PhraseTable<V> {
     }
 
     /// Whether a phrase starts with the word whose key is `k`.
-    pub(crate) fn starts_with_key(&self, k: &str) -> bool {
+    pub(crate) fn starts_with_key(&self, k: &Key) -> bool {
         self.by_first.contains_key(k)
     }
 }
@@ -437,25 +403,25 @@ pub(crate) struct Vocab {
     pub(crate) place_words: PhraseTable<()>,
     pub(crate) not_people: PhraseTable<()>,
     /// Surnames as written (NFC, capitalized), for the fast scan.
-    pub(crate) surnames: HashSet<&'static str>,
+    pub(crate) surnames: HashSet<&'static str, FxBuild>,
     /// The first words of the cues, capitalized and not, as written (NFC), for the fast
     /// scan.
-    pub(crate) cue_words: HashSet<String>,
+    pub(crate) cue_words: HashSet<String, FxBuild>,
     /// The last words of the cues, as written, to check the word before a name.
-    pub(crate) cue_last_words: HashSet<String>,
-    pub(crate) role_abbreviations: HashMap<&'static str, &'static str>,
-    pub(crate) stop_words: HashSet<String>,
+    pub(crate) cue_last_words: HashSet<String, FxBuild>,
+    pub(crate) role_abbreviations: HashMap<&'static str, &'static str, FxBuild>,
+    pub(crate) stop_words: HashSet<Key, FxBuild>,
 }
 
 impl Vocab {
     pub(crate) fn new() -> Vocab {
-        let surnames: HashSet<&'static str> = SURNAMES
+        let surnames: HashSet<&'static str, FxBuild> = SURNAMES
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let mut cue_words = HashSet::new();
-        let mut cue_last_words = HashSet::new();
+        let mut cue_words = HashSet::default();
+        let mut cue_last_words = HashSet::default();
         for cue in CUES {
             if let Some(first) = cue.split_whitespace().next() {
                 cue_words.insert(first.to_lowercase());
@@ -491,7 +457,7 @@ impl Vocab {
             cue_words,
             cue_last_words,
             role_abbreviations: ROLE_ABBREVIATIONS.iter().copied().collect(),
-            stop_words: STOP_WORDS.iter().map(|w| key(w)).collect(),
+            stop_words: STOP_WORDS.iter().map(|w| Key::new(w)).collect(),
         }
     }
 }
@@ -507,6 +473,7 @@ fn capitalize(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::key::key;
     use super::*;
 
     #[test]
