@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::vocab::word_char;
+use super::vocab::{is_combining_diacritic, word_char};
 use crate::text::{is_tone_mark, unlook_alike};
 
 /// Keys up to this many bytes are stored inline. A seven-letter syllable such as
@@ -129,6 +129,13 @@ impl KeySink for KeyWriter {
             s.push(c);
             return;
         }
+        if let (Ok(b), Some(slot)) = (u8::try_from(c), self.bytes.get_mut(self.len)) {
+            if b.is_ascii() {
+                *slot = b;
+                self.len += 1;
+                return;
+            }
+        }
         let mut buf = [0u8; 4];
         let enc = c.encode_utf8(&mut buf).as_bytes();
         let end = self.len + enc.len();
@@ -236,6 +243,9 @@ impl<S: KeySink> Fast<'_, S> {
                 self.flush();
                 self.out.push(d);
             }
+        } else if is_combining_diacritic(d) {
+            // A vowel-shape mark (circumflex, breve, horn): a word character with no case.
+            self.out.push(d);
         } else if word_char(d) {
             d.to_lowercase().for_each(|l| self.out.push(l));
         } else {
@@ -364,6 +374,13 @@ mod tests {
         for s in &cases {
             assert_eq!(key(s), reference(s), "{s}");
             assert_eq!(Key::new(s).as_str(), reference(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn combining_diacritics_have_no_case() {
+        for c in '\u{300}'..='\u{36F}' {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
     }
 

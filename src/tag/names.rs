@@ -80,6 +80,9 @@ fn prev_word(text: &str, i: usize) -> &str {
 fn look_at(text: &str, i: usize, vocab: &Vocab, out: &mut Vec<Candidate>) -> usize {
     let end = word_end(text, i).max(i + 1);
     let word = text.get(i..end).unwrap_or_default();
+    if !matches!(word, "Đ" | "đ") && !capitalized_word_follows(text, end) {
+        return end;
+    }
     let is_cue_word = vocab.cue_words.contains(word)
         || (matches!(word, "Đ" | "đ")
             && text
@@ -108,6 +111,24 @@ fn look_at(text: &str, i: usize, vocab: &Vocab, out: &mut Vec<Candidate>) -> usi
         return next.max(end);
     }
     end
+}
+
+/// Whether a capitalized word starts at the next word or the one after it, past `end` (the
+/// end of a word). A name is two capitalized words in a row: after a cue ("Ông Nguyễn"),
+/// the cue's second word ("Đồng chí Nguyễn") or the surname ("Nguyễn Văn"). Every other
+/// capitalized word is dropped here, before the words around it are read. ("Đ/c" is
+/// left to [`look_at`]: its "/c" is not a word of its own.)
+fn capitalized_word_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let mut chars = rest.chars().skip_while(|c| c.is_whitespace());
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if word_char(c) => chars
+            .skip_while(|&c| word_char(c))
+            .find(|c| !c.is_whitespace())
+            .is_some_and(char::is_uppercase),
+        _ => false,
+    }
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {

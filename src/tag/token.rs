@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::key::Key;
-use super::vocab::{sep_key, word_char, Vocab};
+use super::vocab::{is_letter, sep_key, word_char, Vocab};
 use crate::expand::{Expander, MatchKind};
 
 /// What an item is.
@@ -54,8 +54,20 @@ impl Item<'_> {
 
 fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
     let cap = text.chars().next().is_some_and(char::is_uppercase);
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = letters >= 2 && !text.chars().any(char::is_lowercase);
+    // All capitals: two letters or more and no lower-case one. One pass that stops at the
+    // first lower-case letter, which most words have at their second character.
+    let mut letters = 0usize;
+    let mut lower = false;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            lower = true;
+            break;
+        }
+        if is_letter(c) {
+            letters += 1;
+        }
+    }
+    let caps = letters >= 2 && !lower;
     Item {
         kind: ItemKind::Word,
         key: Key::new(text),

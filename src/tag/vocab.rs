@@ -319,8 +319,29 @@ pub(crate) fn word_char(c: char) -> bool {
         c.is_ascii_alphanumeric()
     } else if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
         c != '\u{D7}' && c != '\u{F7}'
+    } else if is_combining_diacritic(c) {
+        // The marks of decomposed text, every one a combining mark.
+        true
     } else {
         is_word_char(c)
+    }
+}
+
+/// The Combining Diacritical Marks block (U+0300–U+036F): every tone and vowel mark of
+/// decomposed Vietnamese.
+pub(crate) fn is_combining_diacritic(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+/// [`char::is_alphabetic`], with fast answers for ASCII and the Latin blocks (all their
+/// characters but "×" and "÷" are letters).
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
+        c != '\u{D7}' && c != '\u{F7}'
+    } else {
+        c.is_alphabetic()
     }
 }
 
@@ -482,6 +503,17 @@ mod tests {
         assert_eq!(key("HÐND"), key("HĐND"));
         assert_ne!(key("quận"), key("quân"));
         assert_ne!(key("xã"), key("xa"));
+    }
+
+    #[test]
+    fn fast_char_classes_agree_with_unicode() {
+        for c in ('\u{80}'..='\u{24F}')
+            .chain('\u{300}'..='\u{36F}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+        {
+            assert_eq!(word_char(c), is_word_char(c), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
