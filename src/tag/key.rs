@@ -7,10 +7,11 @@
 //! of a real Vietnamese syllable fits in [`INLINE`] bytes, so no word costs an allocation.
 
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::vocab::{is_combining_diacritic, word_char};
+use super::vocab::word_char;
 use crate::text::{is_tone_mark, unlook_alike};
 
 /// Keys up to this many bytes are stored inline. A seven-letter syllable such as
@@ -124,6 +125,17 @@ trait KeySink {
 }
 
 impl KeySink for KeyWriter {
+    fn push_str(&mut self, s: &str) {
+        let end = self.len + s.len();
+        match self.bytes.get_mut(self.len..end) {
+            Some(dst) if self.heap.is_none() => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len = end;
+            }
+            _ => s.chars().for_each(|c| self.push(c)),
+        }
+    }
+
     fn push(&mut self, c: char) {
         if let Some(s) = &mut self.heap {
             s.push(c);
@@ -158,19 +170,15 @@ impl KeySink for String {
     fn push(&mut self, c: char) {
         String::push(self, c);
     }
+
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
 }
 
 /// The key of `s` as a `String` (for names and roles compared once per mention).
 pub(crate) fn key(s: &str) -> String {
     write_key(s)
-}
-
-/// Characters whose canonical decomposition starts with a base letter (or that have
-/// none): ASCII and the Latin blocks that hold every Vietnamese letter. For a string of
-/// them, decomposing one character at a time gives the NFD of the whole string, since
-/// canonical reordering never moves a mark across a base letter.
-fn decomposes_alone(c: char) -> bool {
-    c.is_ascii() || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
 }
 
 /// At most this many tone marks are held before the end of a word on the fast path (a
@@ -194,72 +202,124 @@ fn write_key<S: KeySink + Default>(s: &str) -> S {
     out
 }
 
-/// Writes the key of `s` one character's decomposition at a time; false (with `out` half
-/// written) if `s` needs the general path.
+/// Writes the key of `s` one character at a time through [`LETTERS`]; false (with `out`
+/// half written) if `s` needs the general path.
 fn write_key_fast(s: &str, out: &mut impl KeySink) -> bool {
-    if !s.chars().all(|c| decomposes_alone(unlook_alike(c))) {
-        return false;
-    }
-    let mut w = Fast {
-        out,
-        tones: [' '; MAX_TONES],
-        n_tones: 0,
-        overflow: false,
-    };
-    for c in s.chars().map(unlook_alike) {
+    let table = letters();
+    let mut tones = [' '; MAX_TONES];
+    let mut n_tones = 0usize;
+    for c in s.chars() {
         if c.is_ascii() {
-            w.emit(c);
-        } else {
-            unicode_normalization::char::decompose_canonical(c, |d| w.emit(d));
-        }
-    }
-    w.flush();
-    !w.overflow
-}
-
-/// The state of [`write_key_fast`]: the tone marks of the current word, written at its end.
-struct Fast<'o, S> {
-    out: &'o mut S,
-    tones: [char; MAX_TONES],
-    n_tones: usize,
-    overflow: bool,
-}
-
-impl<S: KeySink> Fast<'_, S> {
-    /// One character of the decomposed text, as in [`write_key_nfd`].
-    fn emit(&mut self, d: char) {
-        if is_tone_mark(d) {
-            match self.tones.get_mut(self.n_tones) {
-                Some(slot) => {
-                    *slot = d;
-                    self.n_tones += 1;
-                }
-                None => self.overflow = true,
-            }
-        } else if d.is_ascii() {
-            if d.is_ascii_alphanumeric() {
-                self.out.push(d.to_ascii_lowercase());
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
             } else {
-                self.flush();
-                self.out.push(d);
+                tones.iter().take(n_tones).for_each(|&t| out.push(t));
+                n_tones = 0;
+                out.push(c);
             }
-        } else if is_combining_diacritic(d) {
-            // A vowel-shape mark (circumflex, breve, horn): a word character with no case.
-            self.out.push(d);
-        } else if word_char(d) {
-            d.to_lowercase().for_each(|l| self.out.push(l));
-        } else {
-            self.flush();
-            self.out.push(d);
+            continue;
+        }
+        let Some(letter) = letter_index(c).and_then(|i| table.get(i)).filter(|l| l.ok) else {
+            return false;
+        };
+        out.push_str(letter.as_str());
+        for &t in letter.tones.iter().take(usize::from(letter.n_tones)) {
+            let Some(slot) = tones.get_mut(n_tones) else {
+                return false;
+            };
+            *slot = t;
+            n_tones += 1;
         }
     }
+    tones.iter().take(n_tones).for_each(|&t| out.push(t));
+    true
+}
 
-    fn flush(&mut self) {
-        for &t in self.tones.iter().take(self.n_tones) {
-            self.out.push(t);
-        }
-        self.n_tones = 0;
+/// A Latin letter's share of a key: its canonical decomposition lower-cased without the
+/// tone marks, and the tone marks, which go to the end of the word.
+#[derive(Clone, Copy)]
+struct Letter {
+    bytes: [u8; 8],
+    len: u8,
+    tones: [char; 2],
+    n_tones: u8,
+    /// False for the few characters that do not fit (not letters, or longer parts).
+    ok: bool,
+}
+
+impl Letter {
+    fn as_str(&self) -> &str {
+        let bytes = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        std::str::from_utf8(bytes).unwrap_or_default()
     }
+}
+
+/// The Latin blocks that hold every Vietnamese letter, in the order of the table.
+const LATIN: [(char, char); 2] = [('\u{C0}', '\u{24F}'), ('\u{1E00}', '\u{1EFF}')];
+
+fn letter_index(c: char) -> Option<usize> {
+    let mut base = 0usize;
+    for (first, last) in LATIN {
+        if (first..=last).contains(&c) {
+            return Some(base + (c as usize - first as usize));
+        }
+        base += last as usize - first as usize + 1;
+    }
+    None
+}
+
+/// The key share of every character of [`LATIN`], computed once from its canonical
+/// decomposition exactly as [`write_key_nfd`] treats each part (a string of these
+/// characters decomposes one character at a time: each decomposition starts with a base
+/// letter, so canonical reordering never moves a mark across characters).
+fn letters() -> &'static [Letter] {
+    static LETTERS: OnceLock<Vec<Letter>> = OnceLock::new();
+    LETTERS.get_or_init(|| {
+        LATIN
+            .iter()
+            .flat_map(|&(first, last)| first..=last)
+            .map(|c| {
+                let mut parts: Vec<char> = Vec::new();
+                unicode_normalization::char::decompose_canonical(unlook_alike(c), |d| {
+                    parts.push(d)
+                });
+                let mut text = String::new();
+                let mut tones: Vec<char> = Vec::new();
+                let mut ok = true;
+                for d in parts {
+                    if is_tone_mark(d) {
+                        tones.push(d);
+                    } else if d.is_ascii_alphanumeric() {
+                        text.push(d.to_ascii_lowercase());
+                    } else if !d.is_ascii() && word_char(d) {
+                        text.extend(d.to_lowercase());
+                    } else {
+                        // A part that would end the word's tone marks: left to the
+                        // general path.
+                        ok = false;
+                    }
+                }
+                let mut letter = Letter {
+                    bytes: [0; 8],
+                    len: 0,
+                    tones: [' '; 2],
+                    n_tones: 0,
+                    ok: ok && text.len() <= 8 && tones.len() <= 2,
+                };
+                if letter.ok {
+                    if let Some(dst) = letter.bytes.get_mut(..text.len()) {
+                        dst.copy_from_slice(text.as_bytes());
+                    }
+                    letter.len = u8::try_from(text.len()).unwrap_or(0);
+                    for (slot, t) in letter.tones.iter_mut().zip(&tones) {
+                        *slot = *t;
+                    }
+                    letter.n_tones = u8::try_from(tones.len()).unwrap_or(0);
+                }
+                letter
+            })
+            .collect()
+    })
 }
 
 /// The general path: the whole string through NFD (canonical reordering included).
