@@ -55,11 +55,6 @@ impl Key {
         std::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
 
-    /// Whether the key holds the ASCII byte `b`.
-    pub(crate) fn contains_byte(&self, b: u8) -> bool {
-        self.as_bytes().contains(&b)
-    }
-
     /// Whether the key holds an ASCII digit.
     pub(crate) fn has_digit(&self) -> bool {
         self.as_bytes().iter().any(u8::is_ascii_digit)

@@ -143,7 +143,7 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 fn continues_run(items: &[Item<'_>], k: usize) -> bool {
     items
         .get(k)
-        .is_some_and(|it| it.is_word() && it.cap && !it.caps && !it.key.contains_byte(b'/'))
+        .is_some_and(|it| it.is_word() && it.cap && !it.caps && !it.text.contains('/'))
 }
 
 /// Whether a phrase of the vocabulary that is not a name starts at `items[k]`.
@@ -233,7 +233,7 @@ pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Ca
                                 .get(s..name_at)
                                 .unwrap_or_default()
                                 .iter()
-                                .map(|it| it.key.as_str())
+                                .map(|it| it.key().as_str())
                                 .collect::<Vec<_>>()
                                 .join(" "),
                         );

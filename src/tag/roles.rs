@@ -81,10 +81,10 @@ impl Parser<'_> {
             j += 1;
             if let Some(next) = self.word(j) {
                 if !next.cap
-                    && !self.vocab.stop_words.contains(&next.key)
+                    && !self.vocab.stop_words.contains(next.key())
                     && !self.starts_vocab(j)
-                    && !self.vocab.titles.starts_with_key(&next.key)
-                    && !next.key.has_digit()
+                    && !self.vocab.titles.starts_with_key(next.key())
+                    && !next.key().has_digit()
                 {
                     parts.push(next.text);
                     j += 1;
@@ -112,7 +112,7 @@ impl Parser<'_> {
         if self.is_person(k) {
             return None;
         }
-        if it.key.has_digit() {
+        if it.key().has_digit() {
             return Some((1, it.text.to_string()));
         }
         let mut words: Vec<&str> = Vec::new();
@@ -206,7 +206,7 @@ impl Parser<'_> {
     fn after_separator(&self, j: usize) -> Option<usize> {
         let it = self.items.get(j)?;
         let mut k = match it.kind {
-            ItemKind::Sep if matches!(it.key.as_bytes(), b"," | b"-" | b";") => j + 1,
+            ItemKind::Sep if matches!(it.key().as_bytes(), b"," | b"-" | b";") => j + 1,
             ItemKind::Word if it.is("kiêm") || it.is("và") => j + 1,
             _ => return None,
         };

@@ -153,7 +153,7 @@ fn following_words<'i>(items: &'i [Item<'_>], from: usize, n: usize) -> Vec<&'i 
         .skip(from)
         .take(n)
         .take_while(|it| it.is_word())
-        .map(|it| it.key.as_str())
+        .map(|it| it.key().as_str())
         .collect()
 }
 

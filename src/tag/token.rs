@@ -2,6 +2,7 @@
 //! ("UB MTTQ" becomes the words "Ủy ban Mặt trận Tổ quốc", each keeping the span of the
 //! abbreviation), ready for the phrase tables.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::key::Key;
@@ -22,8 +23,10 @@ pub(crate) enum ItemKind {
 #[derive(Clone, Debug)]
 pub(crate) struct Item<'a> {
     pub(crate) kind: ItemKind,
-    /// The comparison key ([`Key`]) of a word, or the separator character.
-    pub(crate) key: Key,
+    /// The comparison key ([`Key`]) of a word, or the separator character. A word's key
+    /// is computed when first asked for: most words are never compared with the
+    /// vocabulary.
+    key: OnceCell<Key>,
     /// The word as written, or the word of an abbreviation's expansion.
     pub(crate) text: &'a str,
     /// Byte range in the viewed text (for an expansion's words: the abbreviation's).
@@ -44,11 +47,16 @@ impl Item<'_> {
 
     /// Whether this is the word `w` (compared by key).
     pub(crate) fn is(&self, w: &str) -> bool {
-        self.kind == ItemKind::Word && self.key == Key::new(w)
+        self.kind == ItemKind::Word && *self.key() == Key::new(w)
     }
 
     pub(crate) fn is_sep(&self, c: char) -> bool {
-        self.kind == ItemKind::Sep && self.key.as_str().starts_with(c)
+        self.kind == ItemKind::Sep && self.key().as_str().starts_with(c)
+    }
+
+    /// The comparison key of a word (its text's [`Key`]), or the separator character.
+    pub(crate) fn key(&self) -> &Key {
+        self.key.get_or_init(|| Key::new(self.text))
     }
 }
 
@@ -70,7 +78,7 @@ fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item
     let caps = letters >= 2 && !lower;
     Item {
         kind: ItemKind::Word,
-        key: Key::new(text),
+        key: OnceCell::new(),
         text,
         start,
         end,
@@ -82,10 +90,11 @@ fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item
 
 /// The raw words and separators of `text[range]`.
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
-    let mut items = Vec::new();
     let Some(slice) = text.get(range.clone()) else {
-        return items;
+        return Vec::new();
     };
+    // About one item per five bytes of Vietnamese text: grown at most once or twice.
+    let mut items = Vec::with_capacity(slice.len() / 5 + 4);
     let base = range.start;
     let mut newlines = 0usize;
     let mut chars = slice.char_indices().peekable();
@@ -99,7 +108,7 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
         if newlines >= 2 && !items.is_empty() {
             items.push(Item {
                 kind: ItemKind::Break,
-                key: Key::verbatim("\n"),
+                key: OnceCell::from(Key::verbatim("\n")),
                 text: "\n",
                 start: base + i,
                 end: base + i,
@@ -137,7 +146,7 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
         } else {
             items.push(Item {
                 kind: ItemKind::Sep,
-                key: Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4])),
+                key: OnceCell::from(Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4]))),
                 text: slice.get(i..i + c.len_utf8()).unwrap_or_default(),
                 start: base + i,
                 end: base + i + c.len_utf8(),
@@ -176,7 +185,7 @@ fn push_expansion<'a>(
             let c = word.chars().next().unwrap_or('-');
             out.push(Item {
                 kind: ItemKind::Sep,
-                key: Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4])),
+                key: OnceCell::from(Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4]))),
                 text: word,
                 start,
                 end,

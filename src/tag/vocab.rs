@@ -381,12 +381,12 @@ impl<V> PhraseTable<V> {
     /// The longest phrase at `items[i..]`: how many items it covers, and its value.
     pub(crate) fn longest(&self, items: &[Item], i: usize) -> Option<(usize, &V)> {
         let first = items.get(i)?;
-        let list = self.by_first.get(&first.key)?;
+        let list = self.by_first.get(first.key())?;
         list.iter().find_map(|(words, value)| {
             let matches = words.iter().enumerate().all(|(k, w)| {
                 items
                     .get(i + k)
-                    .is_some_and(|it| it.key == *w && it.kind != ItemKind::Break)
+                    .is_some_and(|it| *it.key() == *w && it.kind != ItemKind::Break)
             });
             matches.then_some((words.len(), value))
         })
