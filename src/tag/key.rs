@@ -113,6 +113,8 @@ impl KeyWriter {
 
 /// Where a key is written: inline or into a `String`.
 trait KeySink {
+    /// An empty sink with room for the key of an `n`-byte string.
+    fn with_room(n: usize) -> Self;
     fn push(&mut self, c: char);
     fn push_str(&mut self, s: &str) {
         s.chars().for_each(|c| self.push(c));
@@ -120,6 +122,10 @@ trait KeySink {
 }
 
 impl KeySink for KeyWriter {
+    fn with_room(_: usize) -> KeyWriter {
+        KeyWriter::default()
+    }
+
     fn push_str(&mut self, s: &str) {
         let end = self.len + s.len();
         match self.bytes.get_mut(self.len..end) {
@@ -162,6 +168,11 @@ impl KeySink for KeyWriter {
 }
 
 impl KeySink for String {
+    fn with_room(n: usize) -> String {
+        // Tone marks and vowel-shape marks of decomposed letters take a few more bytes.
+        String::with_capacity(n + n / 2 + 4)
+    }
+
     fn push(&mut self, c: char) {
         String::push(self, c);
     }
@@ -181,8 +192,8 @@ pub(crate) fn key(s: &str) -> String {
 const MAX_TONES: usize = 8;
 
 /// Writes the key of `s` into `out`.
-fn write_key<S: KeySink + Default>(s: &str) -> S {
-    let mut out = S::default();
+fn write_key<S: KeySink>(s: &str) -> S {
+    let mut out = S::with_room(s.len());
     // Most words are plain ASCII: lower-cased without decomposing.
     if s.is_ascii() {
         s.bytes()
@@ -192,7 +203,7 @@ fn write_key<S: KeySink + Default>(s: &str) -> S {
     if write_key_fast(s, &mut out) {
         return out;
     }
-    let mut out = S::default();
+    let mut out = S::with_room(s.len());
     write_key_nfd(s, &mut out);
     out
 }

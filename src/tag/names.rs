@@ -3,7 +3,7 @@
 //! syllables follow, whether a level or street word puts them in a place ("phường Nguyễn Thị
 //! Minh Khai"), whether they are an organization ("Đoàn Thanh niên") or a heading.
 
-use super::token::{raw_items, Item, ItemKind};
+use super::token::{raw_items_around, Item, ItemKind};
 use super::vocab::{word_char, Vocab};
 use crate::text::{char_at, word_starts_at};
 
@@ -99,7 +99,7 @@ fn look_at(text: &str, i: usize, vocab: &Vocab, out: &mut Vec<Candidate>) -> usi
     // A close look, on the words around.
     let from = floor_boundary(text, i.saturating_sub(48));
     let to = floor_boundary(text, (end + 160).min(text.len()));
-    let items = raw_items(text, from..to);
+    let items = raw_items_around(text, from..to, i, EXAMINE_REACH);
     let Some(at) = items.iter().position(|it| it.start == i) else {
         return end;
     };
@@ -130,6 +130,12 @@ fn capitalized_word_follows(text: &str, end: usize) -> bool {
         _ => false,
     }
 }
+
+/// How many items past its first word [`examine`] can read: a cue of two words, a name of
+/// at most [`MAX_SYLLABLES`] (a longer run is rejected whatever follows), and a phrase of
+/// up to eight words looked up at each of them ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"):
+/// 2 + 5 + 7 = 14, with a margin. The words further on are not tokenized.
+const EXAMINE_REACH: usize = 16;
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {

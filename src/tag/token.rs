@@ -90,6 +90,22 @@ fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item
 
 /// The raw words and separators of `text[range]`.
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
+    raw_items_until(text, range, None)
+}
+
+/// The raw words and separators of `text[range]` up to `after` items past the one that
+/// starts at byte `at` (all of them if none starts there). The items are those of
+/// [`raw_items`] over the same range, cut short.
+pub(crate) fn raw_items_around(
+    text: &str,
+    range: Range<usize>,
+    at: usize,
+    after: usize,
+) -> Vec<Item<'_>> {
+    raw_items_until(text, range, Some((at, after)))
+}
+
+fn raw_items_until(text: &str, range: Range<usize>, stop: Option<(usize, usize)>) -> Vec<Item<'_>> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
@@ -98,7 +114,20 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
     let base = range.start;
     let mut newlines = 0usize;
     let mut chars = slice.char_indices().peekable();
+    // The index of the item starting at the `stop` byte, looked up once the scan is past
+    // it.
+    let mut at_index: Option<usize> = None;
+    let mut past_stop = false;
     while let Some((i, c)) = chars.next() {
+        if let Some((at, after)) = stop {
+            if !past_stop && base + i > at {
+                past_stop = true;
+                at_index = items.iter().rposition(|it: &Item<'_>| it.start == at);
+            }
+            if at_index.is_some_and(|k| items.len() > k + after) {
+                break;
+            }
+        }
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
