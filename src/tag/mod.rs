@@ -27,6 +27,7 @@
 //! ]);
 //! ```
 
+mod key;
 mod names;
 mod roles;
 mod shapes;
@@ -40,10 +41,11 @@ use std::sync::{Arc, OnceLock};
 use crate::expand::Expander;
 use crate::span::Span;
 
+use key::key;
 use roles::{ParsedRole, Parser};
 use shapes::NameAt;
 use view::View;
-use vocab::{key, Vocab};
+use vocab::Vocab;
 
 /// An administrative level, from the residential group up to the central level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -313,26 +315,47 @@ impl Tagger {
 /// Adds a role unless the official has it already. The same post written once with its
 /// locality and once without ("Phó Bí thư Thường trực Đảng ủy phường Thủ Dầu Một", later
 /// "... Đảng ủy phường") is one role, with the locality.
-fn add_role(roles: &mut Vec<Role>, new: Role) {
-    let same_post = |r: &Role| {
-        key(&r.title) == key(&new.title)
-            && r.organization.as_deref().map(key) == new.organization.as_deref().map(key)
-            && r.level == new.level
+///
+/// `keys` holds the keys of `roles`, one each, so that a role's keys are computed once
+/// rather than once per comparison.
+fn add_role(roles: &mut Vec<Role>, keys: &mut Vec<RoleKeys>, new: Role) {
+    let new_keys = RoleKeys::of(&new);
+    let same_post = |r: &Role, k: &RoleKeys| {
+        k.title == new_keys.title && k.organization == new_keys.organization && r.level == new.level
     };
-    for r in roles.iter_mut() {
-        if key(&r.text) == key(&new.text) {
+    for (r, k) in roles.iter_mut().zip(keys.iter_mut()) {
+        if k.text == new_keys.text {
             return;
         }
-        if same_post(r) && (r.locality.is_none() || new.locality.is_none()) {
+        if same_post(r, k) && (r.locality.is_none() || new.locality.is_none()) {
             if r.locality.is_none() {
                 r.locality = new.locality;
                 r.text = new.text;
                 r.span = new.span;
+                k.text = new_keys.text;
             }
             return;
         }
     }
     roles.push(new);
+    keys.push(new_keys);
+}
+
+/// The keys by which [`add_role`] compares roles.
+struct RoleKeys {
+    title: String,
+    organization: Option<String>,
+    text: String,
+}
+
+impl RoleKeys {
+    fn of(r: &Role) -> RoleKeys {
+        RoleKeys {
+            title: key(&r.title),
+            organization: r.organization.as_deref().map(key),
+            text: key(&r.text),
+        }
+    }
 }
 
 /// Whether a candidate is a person: yes, unless a place word comes right before it
@@ -459,6 +482,7 @@ fn merge(
 ) -> Vec<Official> {
     let mut officials: Vec<Official> = Vec::new();
     let mut has_cue: Vec<bool> = Vec::new();
+    let mut role_keys: Vec<Vec<RoleKeys>> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut of_candidate: HashMap<usize, usize> = HashMap::new();
     for (k, c) in candidates.iter().enumerate() {
@@ -473,6 +497,7 @@ fn merge(
                 mentions: Vec::new(),
             });
             has_cue.push(false);
+            role_keys.push(Vec::new());
             officials.len() - 1
         });
         if let Some(o) = officials.get_mut(index) {
@@ -486,7 +511,10 @@ fn merge(
         of_candidate.insert(k, index);
     }
     for (k, role, span) in found {
-        let Some(o) = of_candidate.get(&k).and_then(|&i| officials.get_mut(i)) else {
+        let Some(&index) = of_candidate.get(&k) else {
+            continue;
+        };
+        let (Some(o), Some(keys)) = (officials.get_mut(index), role_keys.get_mut(index)) else {
             continue;
         };
         let new = Role {
@@ -497,7 +525,7 @@ fn merge(
             locality: role.locality,
             span: view.to_input(span),
         };
-        add_role(&mut o.roles, new);
+        add_role(&mut o.roles, keys, new);
     }
     // A capitalized pair after a surname, with no cue and no role, is too weak to be
     // reported as a person ("An Điền tổ chức...", a byline).

@@ -3,7 +3,7 @@
 //! syllables follow, whether a level or street word puts them in a place ("phường Nguyễn Thị
 //! Minh Khai"), whether they are an organization ("Đoàn Thanh niên") or a heading.
 
-use super::token::{raw_items, Item, ItemKind};
+use super::token::{raw_items_around, Item, ItemKind};
 use super::vocab::{word_char, Vocab};
 use crate::text::{char_at, word_starts_at};
 
@@ -80,6 +80,9 @@ fn prev_word(text: &str, i: usize) -> &str {
 fn look_at(text: &str, i: usize, vocab: &Vocab, out: &mut Vec<Candidate>) -> usize {
     let end = word_end(text, i).max(i + 1);
     let word = text.get(i..end).unwrap_or_default();
+    if !matches!(word, "Đ" | "đ") && !capitalized_word_follows(text, end) {
+        return end;
+    }
     let is_cue_word = vocab.cue_words.contains(word)
         || (matches!(word, "Đ" | "đ")
             && text
@@ -96,7 +99,7 @@ fn look_at(text: &str, i: usize, vocab: &Vocab, out: &mut Vec<Candidate>) -> usi
     // A close look, on the words around.
     let from = floor_boundary(text, i.saturating_sub(48));
     let to = floor_boundary(text, (end + 160).min(text.len()));
-    let items = raw_items(text, from..to);
+    let items = raw_items_around(text, from..to, i, EXAMINE_REACH);
     let Some(at) = items.iter().position(|it| it.start == i) else {
         return end;
     };
@@ -110,6 +113,30 @@ fn look_at(text: &str, i: usize, vocab: &Vocab, out: &mut Vec<Candidate>) -> usi
     end
 }
 
+/// Whether a capitalized word starts at the next word or the one after it, past `end` (the
+/// end of a word). A name is two capitalized words in a row: after a cue ("Ông Nguyễn"),
+/// the cue's second word ("Đồng chí Nguyễn") or the surname ("Nguyễn Văn"). Every other
+/// capitalized word is dropped here, before the words around it are read. ("Đ/c" is
+/// left to [`look_at`]: its "/c" is not a word of its own.)
+fn capitalized_word_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let mut chars = rest.chars().skip_while(|c| c.is_whitespace());
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if word_char(c) => chars
+            .skip_while(|&c| word_char(c))
+            .find(|c| !c.is_whitespace())
+            .is_some_and(char::is_uppercase),
+        _ => false,
+    }
+}
+
+/// How many items past its first word [`examine`] can read: a cue of two words, a name of
+/// at most [`MAX_SYLLABLES`] (a longer run is rejected whatever follows), and a phrase of
+/// up to eight words looked up at each of them ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"):
+/// 2 + 5 + 7 = 14, with a margin. The words further on are not tokenized.
+const EXAMINE_REACH: usize = 16;
+
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -119,14 +146,14 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// Whether `items[k]` is a capitalized word (not an abbreviation or heading) that goes on a
 /// run of capitalized words from `items[k - 1]`.
-fn continues_run(items: &[Item], k: usize) -> bool {
+fn continues_run(items: &[Item<'_>], k: usize) -> bool {
     items
         .get(k)
-        .is_some_and(|it| it.is_word() && it.cap && !it.caps && !it.key.contains('/'))
+        .is_some_and(|it| it.is_word() && it.cap && !it.caps && !it.text.contains('/'))
 }
 
 /// Whether a phrase of the vocabulary that is not a name starts at `items[k]`.
-fn starts_non_name(items: &[Item], k: usize, vocab: &Vocab, min_len: usize) -> bool {
+fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) -> bool {
     let long = |m: Option<usize>| m.is_some_and(|n| n >= min_len);
     long(vocab.titles.longest(items, k).map(|m| m.0))
         || long(vocab.orgs.longest(items, k).map(|m| m.0))
@@ -141,7 +168,7 @@ fn starts_non_name(items: &[Item], k: usize, vocab: &Vocab, min_len: usize) -> b
 }
 
 /// The candidate whose first word (a cue or the name itself) is `items[at]`, if it is one.
-pub(crate) fn examine(items: &[Item], at: usize, vocab: &Vocab) -> Option<Candidate> {
+pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Candidate> {
     // A cue written before the name, or the word at `at` itself.
     let mut cue = None;
     let mut name_at = at;
@@ -188,7 +215,7 @@ pub(crate) fn examine(items: &[Item], at: usize, vocab: &Vocab) -> Option<Candid
     if !(2..=MAX_SYLLABLES).contains(&count) {
         return None;
     }
-    let surname = vocab.surnames.contains(first.text.as_str());
+    let surname = vocab.surnames.contains(first.text);
     if cue.is_none() && !surname {
         return None;
     }
@@ -212,7 +239,7 @@ pub(crate) fn examine(items: &[Item], at: usize, vocab: &Vocab) -> Option<Candid
                                 .get(s..name_at)
                                 .unwrap_or_default()
                                 .iter()
-                                .map(|it| it.key.as_str())
+                                .map(|it| it.key().as_str())
                                 .collect::<Vec<_>>()
                                 .join(" "),
                         );
@@ -232,11 +259,7 @@ pub(crate) fn examine(items: &[Item], at: usize, vocab: &Vocab) -> Option<Candid
             let e = items.get(name_at.checked_sub(1)?)?;
             Some((s.start, e.end))
         }),
-        name: words
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        name: words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "),
         after_place,
     })
 }

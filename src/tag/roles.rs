@@ -40,14 +40,14 @@ impl ParsedRole {
 
 /// Parses roles in a paragraph's items.
 pub(crate) struct Parser<'a> {
-    pub(crate) items: &'a [Item],
+    pub(crate) items: &'a [Item<'a>],
     pub(crate) vocab: &'a Vocab,
     /// Items where a person's mention starts (a cue or a name): roles stop there.
     pub(crate) person_starts: &'a HashSet<usize>,
 }
 
 impl Parser<'_> {
-    fn word(&self, k: usize) -> Option<&Item> {
+    fn word(&self, k: usize) -> Option<&Item<'_>> {
         self.items.get(k).filter(|it| it.is_word())
     }
 
@@ -77,16 +77,16 @@ impl Parser<'_> {
             if !it.cap || it.caps || self.is_person(j) || self.starts_vocab(j) {
                 break;
             }
-            parts.push(&it.text);
+            parts.push(it.text);
             j += 1;
             if let Some(next) = self.word(j) {
                 if !next.cap
-                    && !self.vocab.stop_words.contains(&next.key)
+                    && !self.vocab.stop_words.contains(next.key())
                     && !self.starts_vocab(j)
-                    && !self.vocab.titles.starts_with_key(&next.key)
-                    && !next.key.chars().any(|c| c.is_ascii_digit())
+                    && !self.vocab.titles.starts_with_key(next.key())
+                    && !next.key().has_digit()
                 {
-                    parts.push(&next.text);
+                    parts.push(next.text);
                     j += 1;
                 }
             }
@@ -112,8 +112,8 @@ impl Parser<'_> {
         if self.is_person(k) {
             return None;
         }
-        if it.key.chars().any(|c| c.is_ascii_digit()) {
-            return Some((1, it.text.clone()));
+        if it.key().has_digit() {
+            return Some((1, it.text.to_string()));
         }
         let mut words: Vec<&str> = Vec::new();
         let mut j = k;
@@ -125,7 +125,7 @@ impl Parser<'_> {
             if j > k && it.newline_before {
                 break;
             }
-            words.push(&it.text);
+            words.push(it.text);
             j += 1;
         }
         // "phường Báo cáo": one capitalized word run into a lower-case one is a sentence
@@ -206,7 +206,7 @@ impl Parser<'_> {
     fn after_separator(&self, j: usize) -> Option<usize> {
         let it = self.items.get(j)?;
         let mut k = match it.kind {
-            ItemKind::Sep if matches!(it.key.as_str(), "," | "-" | ";") => j + 1,
+            ItemKind::Sep if matches!(it.key().as_bytes(), b"," | b"-" | b";") => j + 1,
             ItemKind::Word if it.is("kiêm") || it.is("và") => j + 1,
             _ => return None,
         };

@@ -147,19 +147,19 @@ fn run_ending_at(
 }
 
 /// The keys of up to `n` words right after item `from`, up to the first separator.
-fn following_words(items: &[Item], from: usize, n: usize) -> Vec<&str> {
+fn following_words<'i>(items: &'i [Item<'_>], from: usize, n: usize) -> Vec<&'i str> {
     items
         .iter()
         .skip(from)
         .take(n)
         .take_while(|it| it.is_word())
-        .map(|it| it.key.as_str())
+        .map(|it| it.key().as_str())
         .collect()
 }
 
 /// Where the keys of `seq` occur in `words`.
 fn find_seq(words: &[&str], seq: &[&str]) -> Option<usize> {
-    let keys: Vec<String> = seq.iter().map(|w| super::vocab::key(w)).collect();
+    let keys: Vec<String> = seq.iter().map(|w| super::key::key(w)).collect();
     words
         .windows(keys.len().max(1))
         .position(|w| w.iter().zip(&keys).all(|(a, b)| *a == b.as_str()))

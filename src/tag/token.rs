@@ -2,9 +2,11 @@
 //! ("UB MTTQ" becomes the words "Ủy ban Mặt trận Tổ quốc", each keeping the span of the
 //! abbreviation), ready for the phrase tables.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::vocab::{key, sep_key, word_char, Vocab};
+use super::key::Key;
+use super::vocab::{is_letter, sep_key, word_char, Vocab};
 use crate::expand::{Expander, MatchKind};
 
 /// What an item is.
@@ -17,14 +19,16 @@ pub(crate) enum ItemKind {
     Break,
 }
 
-/// One word or separator.
+/// One word or separator, borrowing its text from the input or the dictionaries.
 #[derive(Clone, Debug)]
-pub(crate) struct Item {
+pub(crate) struct Item<'a> {
     pub(crate) kind: ItemKind,
-    /// The comparison key ([`key`]) of a word, or the separator character.
-    pub(crate) key: String,
+    /// The comparison key ([`Key`]) of a word, or the separator character. A word's key
+    /// is computed when first asked for: most words are never compared with the
+    /// vocabulary.
+    key: OnceCell<Key>,
     /// The word as written, or the word of an abbreviation's expansion.
-    pub(crate) text: String,
+    pub(crate) text: &'a str,
     /// Byte range in the viewed text (for an expansion's words: the abbreviation's).
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -36,29 +40,46 @@ pub(crate) struct Item {
     pub(crate) newline_before: bool,
 }
 
-impl Item {
+impl Item<'_> {
     pub(crate) fn is_word(&self) -> bool {
         self.kind == ItemKind::Word
     }
 
     /// Whether this is the word `w` (compared by key).
     pub(crate) fn is(&self, w: &str) -> bool {
-        self.kind == ItemKind::Word && self.key == key(w)
+        self.kind == ItemKind::Word && *self.key() == Key::new(w)
     }
 
     pub(crate) fn is_sep(&self, c: char) -> bool {
-        self.kind == ItemKind::Sep && self.key.starts_with(c)
+        self.kind == ItemKind::Sep && self.key().as_str().starts_with(c)
+    }
+
+    /// The comparison key of a word (its text's [`Key`]), or the separator character.
+    pub(crate) fn key(&self) -> &Key {
+        self.key.get_or_init(|| Key::new(self.text))
     }
 }
 
-fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item {
+fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
     let cap = text.chars().next().is_some_and(char::is_uppercase);
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = letters >= 2 && !text.chars().any(char::is_lowercase);
+    // All capitals: two letters or more and no lower-case one. One pass that stops at the
+    // first lower-case letter, which most words have at their second character.
+    let mut letters = 0usize;
+    let mut lower = false;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            lower = true;
+            break;
+        }
+        if is_letter(c) {
+            letters += 1;
+        }
+    }
+    let caps = letters >= 2 && !lower;
     Item {
         kind: ItemKind::Word,
-        key: key(text),
-        text: text.to_string(),
+        key: OnceCell::new(),
+        text,
         start,
         end,
         cap,
@@ -68,15 +89,45 @@ fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item
 }
 
 /// The raw words and separators of `text[range]`.
-pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item> {
-    let mut items = Vec::new();
+pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
+    raw_items_until(text, range, None)
+}
+
+/// The raw words and separators of `text[range]` up to `after` items past the one that
+/// starts at byte `at` (all of them if none starts there). The items are those of
+/// [`raw_items`] over the same range, cut short.
+pub(crate) fn raw_items_around(
+    text: &str,
+    range: Range<usize>,
+    at: usize,
+    after: usize,
+) -> Vec<Item<'_>> {
+    raw_items_until(text, range, Some((at, after)))
+}
+
+fn raw_items_until(text: &str, range: Range<usize>, stop: Option<(usize, usize)>) -> Vec<Item<'_>> {
     let Some(slice) = text.get(range.clone()) else {
-        return items;
+        return Vec::new();
     };
+    // About one item per five bytes of Vietnamese text: grown at most once or twice.
+    let mut items = Vec::with_capacity(slice.len() / 5 + 4);
     let base = range.start;
     let mut newlines = 0usize;
     let mut chars = slice.char_indices().peekable();
+    // The index of the item starting at the `stop` byte, looked up once the scan is past
+    // it.
+    let mut at_index: Option<usize> = None;
+    let mut past_stop = false;
     while let Some((i, c)) = chars.next() {
+        if let Some((at, after)) = stop {
+            if !past_stop && base + i > at {
+                past_stop = true;
+                at_index = items.iter().rposition(|it: &Item<'_>| it.start == at);
+            }
+            if at_index.is_some_and(|k| items.len() > k + after) {
+                break;
+            }
+        }
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
@@ -86,8 +137,8 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item> {
         if newlines >= 2 && !items.is_empty() {
             items.push(Item {
                 kind: ItemKind::Break,
-                key: "\n".to_string(),
-                text: "\n".to_string(),
+                key: OnceCell::from(Key::verbatim("\n")),
+                text: "\n",
                 start: base + i,
                 end: base + i,
                 cap: false,
@@ -124,8 +175,8 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item> {
         } else {
             items.push(Item {
                 kind: ItemKind::Sep,
-                key: sep_key(c).to_string(),
-                text: c.to_string(),
+                key: OnceCell::from(Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4]))),
+                text: slice.get(i..i + c.len_utf8()).unwrap_or_default(),
                 start: base + i,
                 end: base + i + c.len_utf8(),
                 cap: false,
@@ -137,16 +188,34 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item> {
     items
 }
 
+/// An abbreviation spelled out: the dictionary's words, then the document number written
+/// after the abbreviation, if any ("P10": "phường", "10").
+#[derive(Clone, Copy)]
+struct Expansion<'a> {
+    words: &'a str,
+    number: &'a str,
+}
+
 /// Pushes the words of an expansion, each spanning `start..end`.
-fn push_expansion(out: &mut Vec<Item>, expansion: &str, start: usize, end: usize, nl: bool) {
-    for (n, word) in expansion.split_whitespace().enumerate() {
+fn push_expansion<'a>(
+    out: &mut Vec<Item<'a>>,
+    expansion: Expansion<'a>,
+    start: usize,
+    end: usize,
+    nl: bool,
+) {
+    let words = expansion
+        .words
+        .split_whitespace()
+        .chain(expansion.number.split_whitespace());
+    for (n, word) in words.enumerate() {
         let newline_before = nl && n == 0;
         if word.chars().all(|c| !word_char(c)) {
             let c = word.chars().next().unwrap_or('-');
             out.push(Item {
                 kind: ItemKind::Sep,
-                key: sep_key(c).to_string(),
-                text: word.to_string(),
+                key: OnceCell::from(Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4]))),
+                text: word,
                 start,
                 end,
                 cap: false,
@@ -163,19 +232,19 @@ fn push_expansion(out: &mut Vec<Item>, expansion: &str, start: usize, end: usize
 
 /// The items of `text[range]`, abbreviations spelled out: first by the role-only readings
 /// of the tagger, then by the expander's dictionaries (document numbers stay as written).
-pub(crate) fn items(
-    text: &str,
+pub(crate) fn items<'a>(
+    text: &'a str,
     range: Range<usize>,
-    expander: &Expander,
+    expander: &'a Expander,
     vocab: &Vocab,
-) -> Vec<Item> {
+) -> Vec<Item<'a>> {
     let raw = raw_items(text, range.clone());
     let Some(slice) = text.get(range.clone()) else {
         return raw;
     };
     let base = range.start;
     // (start, end, expansion) of every abbreviation the dictionaries spell out.
-    let mut expansions: Vec<(usize, usize, String)> = Vec::new();
+    let mut expansions: Vec<(usize, usize, Expansion<'a>)> = Vec::new();
     if raw
         .iter()
         .any(|it| it.caps || it.text.chars().any(|c| c.is_ascii_uppercase()))
@@ -184,17 +253,18 @@ pub(crate) fn items(
             if !matches!(m.kind(), MatchKind::Expansion | MatchKind::Definition) {
                 continue;
             }
-            let Some(expansion) = m.expansion() else {
+            let Some(words) = m.expansion() else {
                 continue;
             };
-            let mut expansion = expansion.to_string();
-            if let Some(number) = m.number_span() {
-                if let Some(digits) = slice.get(number.range()) {
-                    expansion.push(' ');
-                    expansion.push_str(digits);
-                }
-            }
-            expansions.push((base + m.start(), base + m.end(), expansion));
+            let number = m
+                .number_span()
+                .and_then(|number| slice.get(number.range()))
+                .unwrap_or_default();
+            expansions.push((
+                base + m.start(),
+                base + m.end(),
+                Expansion { words, number },
+            ));
         }
     }
     let mut out = Vec::with_capacity(raw.len() + 8);
@@ -213,14 +283,15 @@ pub(crate) fn items(
             .peek()
             .is_some_and(|e| e.0 == item.start && e.1 > item.end);
         if item.is_word() && item.caps && !longer {
-            if let Some(reading) = vocab.role_abbreviations.get(item.text.as_str()) {
+            if let Some(&words) = vocab.role_abbreviations.get(item.text) {
+                let reading = Expansion { words, number: "" };
                 push_expansion(&mut out, reading, item.start, item.end, item.newline_before);
                 continue;
             }
         }
         if let Some((start, end, expansion)) = next.peek() {
             if *start == item.start {
-                push_expansion(&mut out, expansion, *start, *end, item.newline_before);
+                push_expansion(&mut out, *expansion, *start, *end, item.newline_before);
                 skip_until = *end;
                 next.next();
                 continue;

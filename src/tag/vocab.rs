@@ -5,11 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use unicode_normalization::UnicodeNormalization;
-
+use super::key::{FxBuild, Key};
 use super::token::{Item, ItemKind};
 use super::Level;
-use crate::text::{is_tone_mark, is_word_char, unlook_alike};
+use crate::text::is_word_char;
 
 /// The surname list, one per line (see the file's header).
 const SURNAMES: &str = include_str!("../../dictionaries/tag/surnames.txt");
@@ -313,39 +312,6 @@ const STOP_WORDS: &[&str] = &[
     "vừa", "nhấn", "thay", "giữ", "đề", "kết", "ghi", "chúc", "đọc", "công",
 ];
 
-/// The comparison key of one word or phrase: look-alike letters mapped, lower case, each
-/// word's tone mark moved to its end. "Uỷ" and "ủy" get the same key (tone placement does
-/// not count, as in the project's scoring rules), while "quận" and "quân" stay apart.
-pub(crate) fn key(s: &str) -> String {
-    // Most words are plain ASCII: lower-cased without decomposing.
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len() + 2);
-    let mut tones = String::new();
-    for c in s.chars().map(unlook_alike).nfd() {
-        if is_tone_mark(c) {
-            tones.push(c);
-        } else if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push_str(&tones);
-                tones.clear();
-                out.push(c);
-            }
-        } else if word_char(c) {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push_str(&tones);
-            tones.clear();
-            out.push(c);
-        }
-    }
-    out.push_str(&tones);
-    out
-}
-
 /// [`is_word_char`], with fast answers for ASCII and for the Latin blocks that hold every
 /// Vietnamese letter (the general Unicode tables are slow for them).
 pub(crate) fn word_char(c: char) -> bool {
@@ -353,8 +319,29 @@ pub(crate) fn word_char(c: char) -> bool {
         c.is_ascii_alphanumeric()
     } else if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
         c != '\u{D7}' && c != '\u{F7}'
+    } else if is_combining_diacritic(c) {
+        // The marks of decomposed text, every one a combining mark.
+        true
     } else {
         is_word_char(c)
+    }
+}
+
+/// The Combining Diacritical Marks block (U+0300–U+036F): every tone and vowel mark of
+/// decomposed Vietnamese.
+pub(crate) fn is_combining_diacritic(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+/// [`char::is_alphabetic`], with fast answers for ASCII and the Latin blocks (all their
+/// characters but "×" and "÷" are letters).
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
+        c != '\u{D7}' && c != '\u{F7}'
+    } else {
+        c.is_alphabetic()
     }
 }
 
@@ -370,14 +357,14 @@ pub(crate) fn sep_key(c: char) -> char {
 /// longest phrase wins.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: HashMap<Key, Vec<(Vec<Key>, V)>, FxBuild>,
 }
 
 impl<V> PhraseTable<V> {
     fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> PhraseTable<V> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        let mut by_first: HashMap<Key, Vec<(Vec<Key>, V)>, FxBuild> = HashMap::default();
         for (phrase, value) in entries {
-            let words: Vec<String> = phrase.split_whitespace().map(key).collect();
+            let words: Vec<Key> = phrase.split_whitespace().map(Key::new).collect();
             if let Some(first) = words.first() {
                 by_first
                     .entry(first.clone())
@@ -394,19 +381,19 @@ impl<V> PhraseTable<V> {
     /// The longest phrase at `items[i..]`: how many items it covers, and its value.
     pub(crate) fn longest(&self, items: &[Item], i: usize) -> Option<(usize, &V)> {
         let first = items.get(i)?;
-        let list = self.by_first.get(first.key.as_str())?;
+        let list = self.by_first.get(first.key())?;
         list.iter().find_map(|(words, value)| {
             let matches = words.iter().enumerate().all(|(k, w)| {
                 items
                     .get(i + k)
-                    .is_some_and(|it| it.key == *w && it.kind != ItemKind::Break)
+                    .is_some_and(|it| *it.key() == *w && it.kind != ItemKind::Break)
             });
             matches.then_some((words.len(), value))
         })
     }
 
     /// Whether a phrase starts with the word whose key is `k`.
-    pub(crate) fn starts_with_key(&self, k: &str) -> bool {
+    pub(crate) fn starts_with_key(&self, k: &Key) -> bool {
         self.by_first.contains_key(k)
     }
 }
@@ -437,25 +424,25 @@ pub(crate) struct Vocab {
     pub(crate) place_words: PhraseTable<()>,
     pub(crate) not_people: PhraseTable<()>,
     /// Surnames as written (NFC, capitalized), for the fast scan.
-    pub(crate) surnames: HashSet<&'static str>,
+    pub(crate) surnames: HashSet<&'static str, FxBuild>,
     /// The first words of the cues, capitalized and not, as written (NFC), for the fast
     /// scan.
-    pub(crate) cue_words: HashSet<String>,
+    pub(crate) cue_words: HashSet<String, FxBuild>,
     /// The last words of the cues, as written, to check the word before a name.
-    pub(crate) cue_last_words: HashSet<String>,
-    pub(crate) role_abbreviations: HashMap<&'static str, &'static str>,
-    pub(crate) stop_words: HashSet<String>,
+    pub(crate) cue_last_words: HashSet<String, FxBuild>,
+    pub(crate) role_abbreviations: HashMap<&'static str, &'static str, FxBuild>,
+    pub(crate) stop_words: HashSet<Key, FxBuild>,
 }
 
 impl Vocab {
     pub(crate) fn new() -> Vocab {
-        let surnames: HashSet<&'static str> = SURNAMES
+        let surnames: HashSet<&'static str, FxBuild> = SURNAMES
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let mut cue_words = HashSet::new();
-        let mut cue_last_words = HashSet::new();
+        let mut cue_words = HashSet::default();
+        let mut cue_last_words = HashSet::default();
         for cue in CUES {
             if let Some(first) = cue.split_whitespace().next() {
                 cue_words.insert(first.to_lowercase());
@@ -491,7 +478,7 @@ impl Vocab {
             cue_words,
             cue_last_words,
             role_abbreviations: ROLE_ABBREVIATIONS.iter().copied().collect(),
-            stop_words: STOP_WORDS.iter().map(|w| key(w)).collect(),
+            stop_words: STOP_WORDS.iter().map(|w| Key::new(w)).collect(),
         }
     }
 }
@@ -507,6 +494,7 @@ fn capitalize(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::key::key;
     use super::*;
 
     #[test]
@@ -515,6 +503,17 @@ mod tests {
         assert_eq!(key("HÐND"), key("HĐND"));
         assert_ne!(key("quận"), key("quân"));
         assert_ne!(key("xã"), key("xa"));
+    }
+
+    #[test]
+    fn fast_char_classes_agree_with_unicode() {
+        for c in ('\u{80}'..='\u{24F}')
+            .chain('\u{300}'..='\u{36F}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+        {
+            assert_eq!(word_char(c), is_word_char(c), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
