@@ -30,18 +30,24 @@ impl Style {
 }
 
 /// What one document remembers while it is written out, possibly over many chunks.
+/// A line that holds matches: its byte range and what decides whether it is a heading.
 #[derive(Clone, Copy)]
 struct Line {
     start: usize,
     end: usize,
+    /// No lower-case letter in the line.
     all_caps: bool,
+    /// The first byte of the first, and the end of the last, capital with a diacritic other
+    /// than Đ ("Ộ", "Ư"): a Vietnamese word in capitals. Counted once per line, so a long
+    /// line of abbreviations costs no more per match than a short one.
+    vietnamese_capitals: Option<(usize, usize)>,
 }
 
 pub(crate) struct Document {
     /// Per entry: whether its first use has been written (or defined in the text).
     used: Vec<bool>,
-    /// The line of the last match: its byte range, and whether it has no lower-case letter.
-    /// Matches come in order, so each line is found and scanned once.
+    /// The line of the last match. Matches come in order, so each line is found and
+    /// scanned once.
     line: Option<Line>,
     style: Style,
 }
@@ -75,21 +81,37 @@ impl Document {
                     .map_or(floor, |i| floor + i + 1);
                 let end =
                     memchr::memchr(b'\n', &bytes[m.end()..]).map_or(text.len(), |i| m.end() + i);
-                let all_caps = !text[start..end].chars().any(char::is_lowercase);
+                let line_text = &text[start..end];
+                let all_caps = !line_text.chars().any(char::is_lowercase);
+                let vietnamese_capital = |c: char| c.is_uppercase() && !c.is_ascii() && c != 'Đ';
+                let vietnamese_capitals = if all_caps {
+                    let first = line_text
+                        .char_indices()
+                        .find(|&(_, c)| vietnamese_capital(c));
+                    let last = line_text
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| vietnamese_capital(c));
+                    first
+                        .zip(last)
+                        .map(|((a, _), (b, c))| (start + a, start + b + c.len_utf8()))
+                } else {
+                    None
+                };
                 let l = Line {
                     start,
                     end,
                     all_caps,
+                    vietnamese_capitals,
                 };
                 self.line = Some(l);
                 l
             }
         };
-        let (line_start, line_end, all_caps) = (line.start, line.end, line.all_caps);
-        let vietnamese_capital = |c: char| c.is_uppercase() && !c.is_ascii() && c != 'Đ';
-        all_caps
-            && (text[line_start..m.start()].chars().any(vietnamese_capital)
-                || text[m.end()..line_end].chars().any(vietnamese_capital))
+        line.all_caps
+            && line
+                .vietnamese_capitals
+                .is_some_and(|(first, last_end)| first < m.start() || last_end > m.end())
     }
 }
 

@@ -174,19 +174,55 @@ fn auto_line<S: Sink>(text: &str, offset: usize, line: &str, sink: &mut S) {
             Some((s, e, classify(line.get(s..e)?), clause))
         })
         .collect();
-    let decided = |w: &&(usize, usize, Class, usize), clause: usize| {
-        w.3 == clause && matches!(w.2, Class::Unicode | Class::Legacy { .. })
-    };
-    for (k, &(s, e, class, clause)) in found.iter().enumerate() {
+    let is_decided =
+        |w: &(usize, usize, Class, usize)| matches!(w.2, Class::Unicode | Class::Legacy { .. });
+    // For each word, the nearest decided word before and after it in its clause: two passes,
+    // so that a long line of uncertain words stays linear.
+    let mut left_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    let mut last: Option<usize> = None;
+    for (k, w) in found.iter().enumerate() {
+        if last.and_then(|j| found.get(j)).is_some_and(|d| d.3 != w.3) {
+            last = None;
+        }
+        left_of.push(last);
+        if is_decided(w) {
+            last = Some(k);
+        }
+    }
+    let mut right_of: Vec<Option<usize>> = vec![None; found.len()];
+    let mut next: Option<usize> = None;
+    for (k, w) in found.iter().enumerate().rev() {
+        if next.and_then(|j| found.get(j)).is_some_and(|d| d.3 != w.3) {
+            next = None;
+        }
+        if let Some(slot) = right_of.get_mut(k) {
+            *slot = next;
+        }
+        if is_decided(w) {
+            next = Some(k);
+        }
+    }
+    // Both readings work only for rare words; the neighbours' encoding decides, TCVN3
+    // (by far the more common in administrative documents) otherwise.
+    let neighbour_vni = found.iter().any(|w| {
+        matches!(
+            w.2,
+            Class::Legacy {
+                tcvn3: false,
+                vni: true
+            }
+        )
+    });
+    for (k, &(s, e, class, _)) in found.iter().enumerate() {
         let (tcvn3, vni) = match class {
             Class::Legacy { tcvn3, vni } => (tcvn3, vni),
             Class::Ambiguous { tcvn3, vni } => {
-                let left = found
-                    .get(..k)
-                    .and_then(|w| w.iter().rev().find(|w| decided(w, clause)));
-                let right = found
-                    .get(k + 1..)
-                    .and_then(|w| w.iter().find(|w| decided(w, clause)));
+                let left = left_of.get(k).copied().flatten().and_then(|j| found.get(j));
+                let right = right_of
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .and_then(|j| found.get(j));
                 let legacy_or_none = |w: Option<&(usize, usize, Class, usize)>| {
                     w.map_or(true, |w| w.2 != Class::Unicode)
                 };
@@ -208,17 +244,6 @@ fn auto_line<S: Sink>(text: &str, offset: usize, line: &str, sink: &mut S) {
             }
             _ => continue,
         };
-        // Both readings work only for rare words; the neighbours' encoding decides, TCVN3
-        // (by far the more common in administrative documents) otherwise.
-        let neighbour_vni = found.iter().any(|w| {
-            matches!(
-                w.2,
-                Class::Legacy {
-                    tcvn3: false,
-                    vni: true
-                }
-            )
-        });
         let use_vni = vni && (!tcvn3 || neighbour_vni);
         let (s, e) = (offset + s, offset + e);
         let Some(word) = text.get(s..e) else { continue };
