@@ -323,3 +323,74 @@ fn expand_with_normalize_tone_and_legacy_encodings() {
     let o = viettat(&["expand", "--from", "auto"], b"x");
     assert_eq!(o.status.code(), Some(2), "--from needs --normalize");
 }
+
+#[cfg(unix)]
+#[test]
+fn output_files_keep_modes_links_and_devices() {
+    use std::os::unix::fs::{symlink, FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    fs::write(&input, "UBND\n").unwrap();
+
+    // A new -o file gets the mode a shell redirection would give it (0666 less the umask).
+    let reference = dir.path().join("reference");
+    fs::File::create(&reference).unwrap();
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let out = dir.path().join("out.txt");
+    let o = viettat(
+        &[
+            "expand",
+            "-o",
+            out.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(mode(&out), mode(&reference));
+
+    // An existing -o target keeps its mode.
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+    viettat(
+        &[
+            "expand",
+            "-o",
+            out.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(mode(&out), 0o640);
+
+    // --in-place through a symbolic link rewrites the file it points to; the link stays.
+    let link = dir.path().join("link.txt");
+    symlink(&input, &link).unwrap();
+    let o = viettat(&["expand", "--in-place", link.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_to_string(&input).unwrap(), "Ủy ban nhân dân\n");
+
+    // A device is written directly, never replaced.
+    let o = viettat(&["expand", "-o", "/dev/null", input.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+
+    // A directory is not an output.
+    let o = viettat(
+        &[
+            "expand",
+            "-o",
+            dir.path().to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+}

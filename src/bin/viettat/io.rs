@@ -194,6 +194,8 @@ impl<R: Read> Read for Progress<R> {
 /// Where output goes.
 pub enum Sink {
     Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A device or pipe, written as it goes.
+    Direct(BufWriter<fs::File>),
     /// A temporary file next to the target, renamed over it by [`Sink::finish`].
     Atomic {
         file: BufWriter<tempfile::NamedTempFile>,
@@ -207,26 +209,50 @@ impl Sink {
         Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout().lock()))
     }
 
-    /// A file written atomically: in the same directory, then renamed over `target` when
-    /// everything went well. With `keep_permissions`, the target's permissions are kept
-    /// (for `--in-place`).
-    pub fn atomic(target: &Path, keep_permissions: bool) -> Result<Sink, Error> {
+    /// Output to the file at `target`. A regular file (or a new one) is written atomically:
+    /// to a temporary file in the same directory, renamed over the target when everything
+    /// went well, with the target's permissions (a new file gets 0666 less the umask, like a
+    /// shell redirection). A symbolic link is followed, so the file it points to is replaced.
+    /// A device or a pipe (`/dev/null`, a FIFO) cannot be replaced and is written directly;
+    /// `--in-place` (`in_place`) refuses it.
+    pub fn to_file(target: &Path, in_place: bool) -> Result<Sink, Error> {
+        let target = fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf());
+        let existing = fs::metadata(&target).ok();
+        if let Some(meta) = existing.as_ref().filter(|m| !m.is_file()) {
+            if in_place || meta.is_dir() {
+                return Err(
+                    Error::usage("not a regular file: cannot be replaced").with_path(&target)
+                );
+            }
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| Error::io(e, "cannot write").with_path(&target))?;
+            return Ok(Sink::Direct(BufWriter::with_capacity(64 * 1024, file)));
+        }
         let dir = match target.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
         };
-        let file = tempfile::Builder::new()
-            .prefix(".viettat-")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(e, "cannot create a temporary file").with_path(dir))?;
-        let permissions = if keep_permissions {
-            fs::metadata(target).ok().map(|m| m.permissions())
-        } else {
-            None
-        };
+        let permissions = existing.map(|m| m.permissions());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".viettat-");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let file = builder.tempfile_in(&dir).map_err(|e| {
+            // The temporary file's own name means nothing to the user: say what failed.
+            Error::io(
+                io::Error::from(e.kind()),
+                "cannot write the output beside its target (a temporary file there is renamed over it)",
+            )
+            .with_path(&dir)
+        })?;
         Ok(Sink::Atomic {
             file: BufWriter::with_capacity(64 * 1024, file),
-            target: target.to_path_buf(),
+            target,
             permissions,
         })
     }
@@ -236,6 +262,7 @@ impl Sink {
     pub fn finish(self) -> Result<(), Error> {
         match self {
             Sink::Stdout(mut w) => w.flush().map_err(|e| Error::io(e, "cannot write output")),
+            Sink::Direct(mut w) => w.flush().map_err(|e| Error::io(e, "cannot write output")),
             Sink::Atomic {
                 file,
                 target,
@@ -263,6 +290,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Sink::Stdout(w) => w.write(buf),
+            Sink::Direct(w) => w.write(buf),
             Sink::Atomic { file, .. } => file.write(buf),
         }
     }
@@ -270,6 +298,7 @@ impl Write for Sink {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.write_all(buf),
+            Sink::Direct(w) => w.write_all(buf),
             Sink::Atomic { file, .. } => file.write_all(buf),
         }
     }
@@ -277,6 +306,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.flush(),
+            Sink::Direct(w) => w.flush(),
             Sink::Atomic { file, .. } => file.flush(),
         }
     }
@@ -330,7 +360,7 @@ impl Placement {
                 sink.finish()
             }
             Placement::File(path) => {
-                let mut sink = Sink::atomic(path, false)?;
+                let mut sink = Sink::to_file(path, false)?;
                 for s in sources {
                     each(s, &mut sink)?;
                 }
@@ -339,7 +369,7 @@ impl Placement {
             Placement::InPlace => {
                 for s in sources {
                     let Some(path) = s.path() else { continue };
-                    let mut sink = Sink::atomic(path, true)?;
+                    let mut sink = Sink::to_file(path, true)?;
                     each(s, &mut sink)?;
                     sink.finish()?;
                 }
