@@ -266,8 +266,17 @@ fn an_authors_own_definition_is_left_alone() {
             ),
             ("theo kế hoạch (KH)", "theo kế hoạch (KH)"),
             ("UBND (phường)", "Ủy ban nhân dân (phường)"),
+            // From the author's definition on, the abbreviation means what the author said.
+            (
+                "KH số 5. Khách hàng (KH). Mỗi KH",
+                "Kế hoạch số 5. Khách hàng (KH). Mỗi KH",
+            ),
         ],
         replace,
+    );
+    assert_eq!(
+        first_use("Khách hàng (KH). Mỗi KH được"),
+        "Khách hàng (KH). Mỗi KH được"
     );
     let text = "Khách hàng (KH)";
     let expander = Expander::default();

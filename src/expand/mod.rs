@@ -313,6 +313,7 @@ impl Expander {
             keys: self.keys_for(text),
             text,
             pos: from,
+            redefined: Vec::new(),
         }
     }
 
@@ -495,7 +496,8 @@ pub enum MatchKind {
     /// left as written, and it counts as the first use.
     Definition,
     /// In parentheses after words that spell out another meaning than the dictionary's,
-    /// "Khách hàng (KH)": the author's own definition, left as written.
+    /// "Khách hàng (KH)": the author's own definition, left as written, as is every later
+    /// use of the abbreviation in the same text.
     Redefined,
 }
 
@@ -596,6 +598,9 @@ pub struct Matches<'e, 't> {
     keys: &'e KeySet,
     text: &'t str,
     pos: usize,
+    /// Entries the text has given a meaning of its own ("Khách hàng (KH)"): from there on,
+    /// their abbreviation means what the author said, and is left as written.
+    pub(crate) redefined: Vec<u32>,
 }
 
 impl<'e> Iterator for Matches<'e, '_> {
@@ -615,7 +620,16 @@ impl<'e> Iterator for Matches<'e, '_> {
             (digits > 0 && crate::text::word_ends_at(text, real_end)).then_some(real_end)
         })?;
         self.pos = hit.end;
-        Some(self.expander.decide(text, hit))
+        let mut m = self.expander.decide(text, hit);
+        if m.kind == MatchKind::Redefined {
+            self.redefined.push(m.index);
+        } else if self.redefined.contains(&m.index)
+            && matches!(m.kind, MatchKind::Expansion | MatchKind::Ambiguous)
+        {
+            m.kind = MatchKind::Redefined;
+            m.sense = None;
+        }
+        Some(m)
     }
 }
 

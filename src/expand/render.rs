@@ -50,6 +50,8 @@ pub(crate) struct Document {
     /// scanned once.
     line: Option<Line>,
     style: Style,
+    /// Entries the document has given a meaning of its own (see [`MatchKind::Redefined`]).
+    redefined: Vec<u32>,
 }
 
 impl Document {
@@ -58,6 +60,7 @@ impl Document {
             used: vec![false; expander.dictionary().len()],
             line: None,
             style: expander.style(),
+            redefined: Vec::new(),
         }
     }
 
@@ -163,7 +166,10 @@ pub(crate) fn render<E>(
             }
         }
     }
-    for m in expander.find_iter_from(text, from) {
+    let mut matches = expander.find_iter_from(text, from);
+    // A stream is one document: an author's own definition in an earlier block still holds.
+    matches.redefined = std::mem::take(&mut doc.redefined);
+    for m in matches.by_ref() {
         let entry_index = m.index as usize;
         match m.kind() {
             MatchKind::Expansion => {}
@@ -208,5 +214,6 @@ pub(crate) fn render<E>(
         }
         last = m.end();
     }
+    doc.redefined = matches.redefined;
     Ok(last)
 }
