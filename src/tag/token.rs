@@ -90,22 +90,6 @@ fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item
 
 /// The raw words and separators of `text[range]`.
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
-    raw_items_until(text, range, None)
-}
-
-/// The raw words and separators of `text[range]` up to `after` items past the one that
-/// starts at byte `at` (all of them if none starts there). The items are those of
-/// [`raw_items`] over the same range, cut short.
-pub(crate) fn raw_items_around(
-    text: &str,
-    range: Range<usize>,
-    at: usize,
-    after: usize,
-) -> Vec<Item<'_>> {
-    raw_items_until(text, range, Some((at, after)))
-}
-
-fn raw_items_until(text: &str, range: Range<usize>, stop: Option<(usize, usize)>) -> Vec<Item<'_>> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
@@ -114,20 +98,7 @@ fn raw_items_until(text: &str, range: Range<usize>, stop: Option<(usize, usize)>
     let base = range.start;
     let mut newlines = 0usize;
     let mut chars = slice.char_indices().peekable();
-    // The index of the item starting at the `stop` byte, looked up once the scan is past
-    // it.
-    let mut at_index: Option<usize> = None;
-    let mut past_stop = false;
     while let Some((i, c)) = chars.next() {
-        if let Some((at, after)) = stop {
-            if !past_stop && base + i > at {
-                past_stop = true;
-                at_index = items.iter().rposition(|it: &Item<'_>| it.start == at);
-            }
-            if at_index.is_some_and(|k| items.len() > k + after) {
-                break;
-            }
-        }
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
@@ -232,13 +203,14 @@ fn push_expansion<'a>(
 
 /// The items of `text[range]`, abbreviations spelled out: first by the role-only readings
 /// of the tagger, then by the expander's dictionaries (document numbers stay as written).
-pub(crate) fn items<'a>(
+/// `raw` holds the [`raw_items`] of the range (the keys they have computed are kept).
+pub(crate) fn spelled_out<'a>(
     text: &'a str,
     range: Range<usize>,
+    raw: Vec<Item<'a>>,
     expander: &'a Expander,
     vocab: &Vocab,
 ) -> Vec<Item<'a>> {
-    let raw = raw_items(text, range.clone());
     let Some(slice) = text.get(range.clone()) else {
         return raw;
     };
