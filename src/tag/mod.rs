@@ -351,7 +351,7 @@ impl Tagger {
                 end,
             });
         }
-        let starts = shapes::person_starts(&at);
+        let starts = shapes::person_starts(&at, items.len());
         let parser = Parser {
             items: &items,
             vocab,

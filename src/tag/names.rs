@@ -5,7 +5,7 @@
 //! ("Đoàn Thanh niên") or a heading.
 
 use super::token::{Item, ItemKind};
-use super::vocab::{word_char, Vocab};
+use super::vocab::{char_class, word_char, CharClass, Vocab};
 use crate::text::{char_at, word_starts_at};
 
 /// A personal name found in the text (offsets into the viewed text).
@@ -58,7 +58,7 @@ impl<'t> Scan<'t> {
                 b.is_ascii_uppercase()
             } else if b >= 0xC0 {
                 let c = char_at(text, i);
-                if !c.is_some_and(char::is_uppercase) {
+                if !c.is_some_and(|c| char_class(c).upper()) {
                     i += c.map_or(1, char::len_utf8);
                     continue;
                 }
@@ -134,13 +134,13 @@ fn prev_word(text: &str, i: usize) -> &str {
 /// left to [`examine`]: its "/c" is not a word of its own.)
 fn capitalized_word_follows(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or_default();
-    let mut chars = rest.chars().skip_while(|c| c.is_whitespace());
+    let mut chars = rest.chars().map(char_class).skip_while(|c| c.space());
     match chars.next() {
-        Some(c) if c.is_uppercase() => true,
-        Some(c) if word_char(c) => chars
-            .skip_while(|&c| word_char(c))
-            .find(|c| !c.is_whitespace())
-            .is_some_and(char::is_uppercase),
+        Some(c) if c.upper() => true,
+        Some(c) if c.word() => chars
+            .skip_while(|c| c.word())
+            .find(|c| !c.space())
+            .is_some_and(CharClass::upper),
         _ => false,
     }
 }
