@@ -128,7 +128,9 @@ fn inline_key(s: &str) -> Option<Key> {
                 continue;
             }
         }
-        let letter = letter_index(c).and_then(|i| table.get(i)).filter(|l| l.ok)?;
+        let letter = letter_index(c)
+            .and_then(|i| table.get(i))
+            .filter(|l| l.ok)?;
         for &b in letter.base() {
             push(&mut bytes, b)?;
         }

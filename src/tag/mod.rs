@@ -232,30 +232,28 @@ impl Tagger {
         // whether that is a person depends on the whole document, so their roles are read
         // once it has been scanned. (paragraph, its candidates, its place in `found`)
         let mut deferred: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
-        let mut scan = names::Scan::new(text, vocab);
-        let mut hit = scan.next_hit();
-        while let Some((first_hit, _)) = hit {
-            // Each paragraph with a capitalized word worth a look is tokenized once: its
-            // names are examined on these items, and its roles read from them.
-            let para = paragraph(text, first_hit);
+        let mut from = 0;
+        while let Some(para) = next_paragraph(text, from) {
+            from = para.end + 1;
+            // Each paragraph is tokenized once: its names are found on these items, and
+            // its roles read from them.
             let raw = token::raw_items(text, para.clone());
             let first = candidates.len();
-            while let Some((i, end)) = hit.filter(|h| h.0 < para.end) {
-                // The word starting at `i` (a paragraph break item starts there too, when
-                // a line of other white space comes before the word).
-                let mut at = raw.partition_point(|it| it.start < i);
-                while raw.get(at).is_some_and(|it| it.kind == token::ItemKind::Break) {
-                    at += 1;
+            // Words inside a name already found are not looked at again.
+            let mut resume = 0;
+            for (k, it) in raw.iter().enumerate() {
+                if it.start < resume
+                    || !(it.is_word() && it.cap)
+                    || !names::worth_a_look(text, &raw, k, vocab)
+                {
+                    continue;
                 }
-                if raw.get(at).is_some_and(|it| it.start == i) {
-                    if let Some(c) = names::examine(&raw, at, vocab) {
-                        scan.resume_at(c.end.max(end));
-                        if candidates.last().map_or(true, |l| l.start < c.start) {
-                            candidates.push(c);
-                        }
+                if let Some(c) = names::examine(&raw, k, vocab) {
+                    resume = c.end;
+                    if candidates.last().map_or(true, |l| l.start < c.start) {
+                        candidates.push(c);
                     }
                 }
-                hit = scan.next_hit();
             }
             let members = first..candidates.len();
             let in_para = candidates.get(members.clone()).unwrap_or_default();
@@ -487,6 +485,13 @@ fn near(
         }
     }
     start..end.max(start)
+}
+
+/// The first paragraph with anything but ASCII white space at or after byte `from`.
+fn next_paragraph(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let rest = text.as_bytes().get(from..)?;
+    let p = from + rest.iter().position(|b| !b.is_ascii_whitespace())?;
+    Some(paragraph(text, p))
 }
 
 /// The paragraph (between blank lines) around byte `at`.

@@ -1,12 +1,10 @@
-//! Finding personal names: a fast scan for capitalized words that are a surname or follow
-//! a cue ("đồng chí", "ông", "Trung tá"...), then a close look at each, on the words of its
-//! paragraph: how many capitalized syllables follow, whether a level or street word puts
+//! Finding personal names: among the words of a paragraph, capitalized words that are a
+//! surname or follow a cue ("đồng chí", "ông", "Trung tá"...) get a close look: how many capitalized syllables follow, whether a level or street word puts
 //! them in a place ("phường Nguyễn Thị Minh Khai"), whether they are an organization
 //! ("Đoàn Thanh niên") or a heading.
 
 use super::token::{Item, ItemKind};
-use super::vocab::{char_class, word_char, CharClass, Vocab};
-use crate::text::{char_at, word_starts_at};
+use super::vocab::{char_class, word_char, Vocab};
 
 /// A personal name found in the text (offsets into the viewed text).
 #[derive(Clone, Debug)]
@@ -28,90 +26,38 @@ pub(crate) struct Candidate {
 /// syllables: "Nguyễn Văn Chí Em", "Tôn Nữ Hồng Châu").
 const MAX_SYLLABLES: usize = 5;
 
-/// The fast scan: the capitalized words of a text worth a close look, in order. The caller
-/// looks at each with [`examine`] on the words of its paragraph and tells the scan where
-/// to go on ([`Scan::resume_at`]): past a name found, or past the word.
-pub(crate) struct Scan<'t> {
-    text: &'t str,
-    vocab: &'t Vocab,
-    at: usize,
-}
-
-impl<'t> Scan<'t> {
-    pub(crate) fn new(text: &'t str, vocab: &'t Vocab) -> Scan<'t> {
-        Scan { text, vocab, at: 0 }
+/// Whether the capitalized word `items[k]` (of a paragraph of `text`) is worth a close
+/// look with [`examine`]: another capitalized word follows, and the word is a surname or
+/// a cue, or follows a cue. Most capitalized words are dropped here, on checks cheaper than
+/// the close look.
+pub(crate) fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Vocab) -> bool {
+    let Some(it) = items.get(k) else {
+        return false;
+    };
+    // "Đ/c" is read as "Đ" followed by "/c" here.
+    let word = it.text.split('/').next().unwrap_or(it.text);
+    let is_d = matches!(word, "Đ" | "đ");
+    if !is_d && !capitalized_word_follows(items, k) {
+        return false;
     }
-
-    /// Goes on from byte `i` (never backwards).
-    pub(crate) fn resume_at(&mut self, i: usize) {
-        self.at = self.at.max(i);
-    }
-
-    /// The next capitalized word that may start a name or its cue, as the byte range of
-    /// the word. The scan goes on after the word unless told otherwise.
-    pub(crate) fn next_hit(&mut self) -> Option<(usize, usize)> {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut i = self.at;
-        while let Some(&b) = bytes.get(i) {
-            let capital = if b < 0x80 {
-                b.is_ascii_uppercase()
-            } else if b >= 0xC0 {
-                let c = char_at(text, i);
-                if !c.is_some_and(|c| char_class(c).upper()) {
-                    i += c.map_or(1, char::len_utf8);
-                    continue;
-                }
-                true
-            } else {
-                false
-            };
-            if !(capital && word_starts_at(text, i)) {
-                i += 1;
-                continue;
-            }
-            let end = word_end(text, i).max(i + 1);
-            self.at = end;
-            if self.worth_a_look(i, end) {
-                return Some((i, end));
-            }
-            i = end;
-        }
-        self.at = bytes.len();
-        None
-    }
-
-    /// The checks on the capitalized word `text[i..end]` that need no tokenizing: another
-    /// capitalized word follows, and the word is a surname or a cue, or follows a cue.
-    fn worth_a_look(&self, i: usize, end: usize) -> bool {
-        let (text, vocab) = (self.text, self.vocab);
-        let word = text.get(i..end).unwrap_or_default();
-        if !matches!(word, "Đ" | "đ") && !capitalized_word_follows(text, end) {
+    let is_cue_word = vocab.cue_words.contains(word) || (is_d && it.text.len() > word.len());
+    // The word before, as written: the item before, unless a "/" joins it to more
+    // ("x/ông"), which the text says best.
+    let after_cue = || {
+        let Some(prev) = k.checked_sub(1).and_then(|j| items.get(j)) else {
             return false;
-        }
-        let is_cue_word = vocab.cue_words.contains(word)
-            || (matches!(word, "Đ" | "đ")
-                && text
-                    .get(end..end + 2)
-                    .is_some_and(|s| s.eq_ignore_ascii_case("/c")));
-        let after_cue = || {
-            let p = prev_word(text, i);
-            let last = p.rsplit(' ').next().unwrap_or(p);
-            vocab.cue_last_words.contains(last)
         };
-        vocab.surnames.contains(word) || is_cue_word || after_cue()
-    }
-}
-
-/// The end of the word starting at `i`.
-fn word_end(text: &str, i: usize) -> usize {
-    let rest = text.get(i..).unwrap_or_default();
-    let len: usize = rest
-        .chars()
-        .take_while(|&c| word_char(c))
-        .map(char::len_utf8)
-        .sum();
-    i + len
+        let joined = k
+            .checked_sub(2)
+            .and_then(|j| items.get(j))
+            .is_some_and(|p| p.text == "/" && p.end == prev.start);
+        if joined {
+            vocab.cue_last_words.contains(prev_word(text, it.start))
+        } else {
+            prev.is_word() && vocab.cue_last_words.contains(prev.text)
+        }
+    };
+    vocab.surnames.contains(word) || is_cue_word || after_cue()
 }
 
 /// The word ending right before `i`, skipping spaces (and "đ/c" as one word).
@@ -127,20 +73,28 @@ fn prev_word(text: &str, i: usize) -> &str {
     trimmed.get(start..).unwrap_or_default()
 }
 
-/// Whether a capitalized word starts at the next word or the one after it, past `end` (the
-/// end of a word). A name is two capitalized words in a row: after a cue ("Ông Nguyễn"),
-/// the cue's second word ("Đồng chí Nguyễn") or the surname ("Nguyễn Văn"). Every other
-/// capitalized word is dropped here, before the words around it are read. ("Đ/c" is
-/// left to [`examine`]: its "/c" is not a word of its own.)
-fn capitalized_word_follows(text: &str, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or_default();
-    let mut chars = rest.chars().map(char_class).skip_while(|c| c.space());
-    match chars.next() {
-        Some(c) if c.upper() => true,
-        Some(c) if c.word() => chars
-            .skip_while(|c| c.word())
-            .find(|c| !c.space())
-            .is_some_and(CharClass::upper),
+/// Whether a capitalized word starts at the next word or the one after it, after the word
+/// `items[k]`. A name is two capitalized words in a row: after a cue ("Ông Nguyễn"), the
+/// cue's second word ("Đồng chí Nguyễn") or the surname ("Nguyễn Văn"). Every other
+/// capitalized word is dropped here. ("Đ/c" is left to [`examine`]: its "/c" is not a word
+/// of its own.)
+fn capitalized_word_follows(items: &[Item<'_>], k: usize) -> bool {
+    // Whether the item's first character is a capital (a separator may be one: "Ⓐ").
+    let capital = |j: usize| {
+        items.get(j).is_some_and(|it| {
+            it.cap
+                || (it.kind == ItemKind::Sep
+                    && it
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| char_class(c).upper()))
+        })
+    };
+    match items.get(k + 1) {
+        _ if capital(k + 1) => true,
+        // A lower-case word, then a capital right after it ("đ/c" ends at its "/").
+        Some(next) if next.is_word() && !next.text.contains('/') => capital(k + 2),
         _ => false,
     }
 }
