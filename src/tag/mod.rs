@@ -5,11 +5,11 @@
 //! The pipeline, per document:
 //! 1. [`view`]: the text as matched (composed, look-alikes mapped) with an offset map back
 //!    to the caller's bytes;
-//! 2. [`names`]: a fast scan for personal names (a surname, or a cue such as "đồng chí");
-//!    capitalized words after a level or street word are places unless the document says
-//!    otherwise;
-//! 3. [`token`]: the paragraphs holding names as words, abbreviations spelled out by the
-//!    role-only readings and the [`Expander`]'s dictionaries;
+//! 2. [`token`]: each paragraph as words and separators, read once;
+//! 3. [`names`]: personal names among those words (a surname, or a cue such as "đồng
+//!    chí"); capitalized words after a level or street word are places unless the document
+//!    says otherwise; then, around the names, abbreviations spelled out by the role-only
+//!    readings and the [`Expander`]'s dictionaries;
 //! 4. [`roles`] and [`shapes`]: roles parsed and tied to names;
 //! 5. merging: one [`Official`] per person, all roles without duplicates, every mention.
 //!
