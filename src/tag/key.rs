@@ -32,7 +32,7 @@ enum Repr {
 impl Key {
     /// The key of the word or phrase `s`.
     pub(crate) fn new(s: &str) -> Key {
-        write_key::<KeyWriter>(s).finish()
+        inline_key(s).unwrap_or_else(|| write_key::<KeyWriter>(s).finish())
     }
 
     /// A key that is `s` itself (for separators and the paragraph break).
@@ -79,6 +79,69 @@ impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(self.as_str(), f)
     }
+}
+
+/// The key of a word of ASCII and [`LATIN`] letters whose key fits in [`INLINE`] bytes
+/// (nearly every word), written straight into the inline bytes; `None` sends the word to
+/// [`write_key`], which gives the same key the slower way.
+fn inline_key(s: &str) -> Option<Key> {
+    let mut bytes = [0u8; INLINE];
+    if s.is_ascii() {
+        let dst = bytes.get_mut(..s.len())?;
+        for (d, b) in dst.iter_mut().zip(s.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        let len = u8::try_from(s.len()).ok()?;
+        return Some(Key(Repr::Inline { len, bytes }));
+    }
+    let table = letters();
+    let mut len = 0usize;
+    let mut push = |bytes: &mut [u8; INLINE], b: u8| -> Option<()> {
+        *bytes.get_mut(len)? = b;
+        len += 1;
+        Some(())
+    };
+    // The tone marks of the current word, written at its end (as in [`write_key_fast`]).
+    let mut tones = [' '; MAX_TONES];
+    let mut n_tones = 0usize;
+    let flush = |bytes: &mut [u8; INLINE],
+                 push: &mut dyn FnMut(&mut [u8; INLINE], u8) -> Option<()>,
+                 tones: &[char]|
+     -> Option<()> {
+        for t in tones {
+            for &b in t.encode_utf8(&mut [0; 4]).as_bytes() {
+                push(bytes, b)?;
+            }
+        }
+        Some(())
+    };
+    for c in s.chars() {
+        if let Ok(b) = u8::try_from(c) {
+            if b.is_ascii_alphanumeric() {
+                push(&mut bytes, b.to_ascii_lowercase())?;
+                continue;
+            }
+            if b.is_ascii() {
+                flush(&mut bytes, &mut push, tones.get(..n_tones)?)?;
+                n_tones = 0;
+                push(&mut bytes, b)?;
+                continue;
+            }
+        }
+        let letter = letter_index(c)
+            .and_then(|i| table.get(i))
+            .filter(|l| l.ok)?;
+        for &b in letter.base() {
+            push(&mut bytes, b)?;
+        }
+        for &t in letter.tones.iter().take(usize::from(letter.n_tones)) {
+            *tones.get_mut(n_tones)? = t;
+            n_tones += 1;
+        }
+    }
+    flush(&mut bytes, &mut push, tones.get(..n_tones)?)?;
+    let len = u8::try_from(len).ok()?;
+    Some(Key(Repr::Inline { len, bytes }))
 }
 
 /// Builds a key inline, spilling to the heap only for keys longer than [`INLINE`].
@@ -254,6 +317,10 @@ struct Letter {
 }
 
 impl Letter {
+    fn base(&self) -> &[u8] {
+        self.bytes.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
     fn as_str(&self) -> &str {
         let bytes = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
         std::str::from_utf8(bytes).unwrap_or_default()

@@ -5,11 +5,11 @@
 //! The pipeline, per document:
 //! 1. [`view`]: the text as matched (composed, look-alikes mapped) with an offset map back
 //!    to the caller's bytes;
-//! 2. [`names`]: a fast scan for personal names (a surname, or a cue such as "đồng chí");
-//!    capitalized words after a level or street word are places unless the document says
-//!    otherwise;
-//! 3. [`token`]: the paragraphs holding names as words, abbreviations spelled out by the
-//!    role-only readings and the [`Expander`]'s dictionaries;
+//! 2. [`token`]: each paragraph as words and separators, read once;
+//! 3. [`names`]: personal names among those words (a surname, or a cue such as "đồng
+//!    chí"); capitalized words after a level or street word are places unless the document
+//!    says otherwise; then, around the names, abbreviations spelled out by the role-only
+//!    readings and the [`Expander`]'s dictionaries;
 //! 4. [`roles`] and [`shapes`]: roles parsed and tied to names;
 //! 5. merging: one [`Official`] per person, all roles without duplicates, every mention.
 //!
@@ -36,12 +36,13 @@ mod view;
 mod vocab;
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use crate::expand::Expander;
 use crate::span::Span;
 
-use key::key;
+use key::{key, FxBuild};
 use roles::{ParsedRole, Parser};
 use shapes::NameAt;
 use view::View;
@@ -224,58 +225,111 @@ impl Tagger {
         let view = View::new(input);
         let text = view.text();
         let vocab = &self.inner.vocab;
-        let candidates = names::candidates(text, vocab);
+        let mut candidates: Vec<names::Candidate> = Vec::new();
+        // The roles found in each paragraph with names, in the order of the paragraphs.
+        let mut found: Vec<Vec<(usize, ParsedRole, Span)>> = Vec::new();
+        // Paragraphs with a name right after a place word ("phường Nguyễn Thị Minh Khai"):
+        // whether that is a person depends on the whole document, so their roles are read
+        // once it has been scanned. (paragraph, its candidates, its place in `found`)
+        let mut deferred: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
+        let mut from = 0;
+        while let Some(para) = next_paragraph(text, from) {
+            from = para.end + 1;
+            // Each paragraph is tokenized once: its names are found on these items, and
+            // its roles read from them.
+            let raw = token::raw_items(text, para.clone());
+            let first = candidates.len();
+            // Words inside a name already found are not looked at again.
+            let mut resume = 0;
+            for (k, it) in raw.iter().enumerate() {
+                if it.start < resume
+                    || !(it.is_word() && it.cap)
+                    || !names::worth_a_look(text, &raw, k, vocab)
+                {
+                    continue;
+                }
+                if let Some(c) = names::examine(&raw, k, vocab) {
+                    resume = c.end;
+                    if candidates.last().map_or(true, |l| l.start < c.start) {
+                        candidates.push(c);
+                    }
+                }
+            }
+            let members = first..candidates.len();
+            let in_para = candidates.get(members.clone()).unwrap_or_default();
+            if in_para.is_empty() {
+                continue;
+            }
+            if in_para.iter().any(|c| c.after_place.is_some()) {
+                deferred.push((para, members, found.len()));
+                found.push(Vec::new());
+            } else {
+                let mut roles = Vec::new();
+                let members: Vec<usize> = members.collect();
+                self.paragraph(text, para, raw, &candidates, &members, &mut roles);
+                found.push(roles);
+            }
+        }
         if candidates.is_empty() {
             return Vec::new();
         }
-        // Per name: how often it follows a place word, and how often it does not.
-        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-        for c in &candidates {
-            let e = counts.entry(key(&c.name)).or_default();
-            if c.after_place.is_some() {
-                e.0 += 1;
-            } else {
-                e.1 += 1;
+        let people: Vec<bool> = if deferred.is_empty() {
+            vec![true; candidates.len()]
+        } else {
+            // Per name: how often it follows a place word, and how often it does not.
+            let mut counts: HashMap<&str, (usize, usize), FxBuild> = HashMap::default();
+            for c in &candidates {
+                let e = counts.entry(c.key.as_str()).or_default();
+                if c.after_place.is_some() {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
             }
+            candidates
+                .iter()
+                .map(|c| is_person(c, &counts, text, vocab))
+                .collect()
+        };
+        for (para, members, slot) in deferred {
+            let members: Vec<usize> = members.filter(|&k| people.get(k) == Some(&true)).collect();
+            if members.is_empty() {
+                continue;
+            }
+            let Some(roles) = found.get_mut(slot) else {
+                continue;
+            };
+            let raw = token::raw_items(text, para.clone());
+            self.paragraph(text, para, raw, &candidates, &members, roles);
         }
-        let people: Vec<bool> = candidates
-            .iter()
-            .map(|c| is_person(c, &counts, text, vocab))
-            .collect();
-
-        let mut found: Vec<(usize, ParsedRole, Span)> = Vec::new();
-        let mut i = 0;
-        while i < candidates.len() {
-            let Some(c) = candidates.get(i) else { break };
-            let para = paragraph(text, c.start);
-            let mut j = i;
-            while candidates.get(j).is_some_and(|d| d.start < para.end) {
-                j += 1;
-            }
-            let members: Vec<usize> = (i..j).filter(|&k| people.get(k) == Some(&true)).collect();
-            if let (Some(&a), Some(&b)) = (members.first(), members.last()) {
-                // Roles lie close to their names: read the paragraph around them only.
-                let from = candidates.get(a).map_or(para.start, |c| c.start);
-                let to = candidates.get(b).map_or(para.end, |c| c.end);
-                let window = near(text, para, from, to);
-                self.paragraph(text, window, &candidates, &members, &mut found);
-            }
-            i = j.max(i + 1);
-        }
-        merge(&view, &candidates, &people, found)
+        merge(&view, &candidates, &people, found.into_iter().flatten())
     }
 
-    /// Ties roles to the names of one paragraph.
-    fn paragraph(
-        &self,
-        text: &str,
-        para: std::ops::Range<usize>,
+    /// Ties roles to the names of one paragraph, given its raw items; `members` are its
+    /// people (indices into `candidates`), in order.
+    fn paragraph<'t>(
+        &'t self,
+        text: &'t str,
+        para: Range<usize>,
+        mut raw: Vec<token::Item<'t>>,
         candidates: &[names::Candidate],
         members: &[usize],
         found: &mut Vec<(usize, ParsedRole, Span)>,
     ) {
         let vocab = &self.inner.vocab;
-        let items = token::items(text, para, &self.inner.expander, vocab);
+        let (Some(a), Some(b)) = (
+            members.first().and_then(|&k| candidates.get(k)),
+            members.last().and_then(|&k| candidates.get(k)),
+        ) else {
+            return;
+        };
+        // Roles lie close to their names: read the paragraph around them only.
+        let window = near(text, para, a.start, b.end);
+        let hi = raw.partition_point(|it| it.start < window.end);
+        raw.truncate(hi);
+        let lo = raw.partition_point(|it| it.start < window.start);
+        raw.drain(..lo);
+        let items = token::spelled_out(text, window, raw, &self.inner.expander, vocab);
         let mut at: Vec<NameAt> = Vec::new();
         for &k in members {
             let Some(c) = candidates.get(k) else { continue };
@@ -295,7 +349,7 @@ impl Tagger {
                 end,
             });
         }
-        let starts = shapes::person_starts(&at);
+        let starts = shapes::person_starts(&at, items.len());
         let parser = Parser {
             items: &items,
             vocab,
@@ -365,14 +419,14 @@ impl RoleKeys {
 /// Lâm).
 fn is_person(
     c: &names::Candidate,
-    counts: &HashMap<String, (usize, usize)>,
+    counts: &HashMap<&str, (usize, usize), FxBuild>,
     text: &str,
     vocab: &Vocab,
 ) -> bool {
     let Some(place) = &c.after_place else {
         return true;
     };
-    let (after_place, elsewhere) = counts.get(&key(&c.name)).copied().unwrap_or_default();
+    let (after_place, elsewhere) = counts.get(c.key.as_str()).copied().unwrap_or_default();
     if elsewhere > 0 {
         return true;
     }
@@ -433,6 +487,13 @@ fn near(
     start..end.max(start)
 }
 
+/// The first paragraph with anything but ASCII white space at or after byte `from`.
+fn next_paragraph(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let rest = text.as_bytes().get(from..)?;
+    let p = from + rest.iter().position(|b| !b.is_ascii_whitespace())?;
+    Some(paragraph(text, p))
+}
+
 /// The paragraph (between blank lines) around byte `at`.
 fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
     let bytes = text.as_bytes();
@@ -478,19 +539,18 @@ fn merge(
     view: &View<'_>,
     candidates: &[names::Candidate],
     people: &[bool],
-    found: Vec<(usize, ParsedRole, Span)>,
+    found: impl Iterator<Item = (usize, ParsedRole, Span)>,
 ) -> Vec<Official> {
     let mut officials: Vec<Official> = Vec::new();
     let mut has_cue: Vec<bool> = Vec::new();
     let mut role_keys: Vec<Vec<RoleKeys>> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut of_candidate: HashMap<usize, usize> = HashMap::new();
+    let mut by_name: HashMap<&str, usize, FxBuild> = HashMap::default();
+    let mut of_candidate: HashMap<usize, usize, FxBuild> = HashMap::default();
     for (k, c) in candidates.iter().enumerate() {
         if people.get(k) != Some(&true) {
             continue;
         }
-        let name_key = key(&c.name);
-        let index = *by_name.entry(name_key).or_insert_with(|| {
+        let index = *by_name.entry(c.key.as_str()).or_insert_with(|| {
             officials.push(Official {
                 name: c.name.clone(),
                 roles: Vec::new(),

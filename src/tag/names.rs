@@ -1,11 +1,10 @@
-//! Finding personal names: a fast scan for capitalized words that are a surname or follow
-//! a cue ("đồng chí", "ông", "Trung tá"...), then a close look at each: how many capitalized
-//! syllables follow, whether a level or street word puts them in a place ("phường Nguyễn Thị
-//! Minh Khai"), whether they are an organization ("Đoàn Thanh niên") or a heading.
+//! Finding personal names: among the words of a paragraph, capitalized words that are a
+//! surname or follow a cue ("đồng chí", "ông", "Trung tá"...) get a close look: how many capitalized syllables follow, whether a level or street word puts
+//! them in a place ("phường Nguyễn Thị Minh Khai"), whether they are an organization
+//! ("Đoàn Thanh niên") or a heading.
 
-use super::token::{raw_items_around, Item, ItemKind};
-use super::vocab::{word_char, Vocab};
-use crate::text::{char_at, word_starts_at};
+use super::token::{Item, ItemKind};
+use super::vocab::{char_class, word_char, Vocab};
 
 /// A personal name found in the text (offsets into the viewed text).
 #[derive(Clone, Debug)]
@@ -16,6 +15,8 @@ pub(crate) struct Candidate {
     pub(crate) cue: Option<(usize, usize)>,
     /// The name's syllables joined by single spaces.
     pub(crate) name: String,
+    /// The name's key ([`key`] of `name`), by which mentions of one person are merged.
+    pub(crate) key: String,
     /// The key of the place word right before the name ("phường"), when there is no cue:
     /// the name may be a place named after a person.
     pub(crate) after_place: Option<String>,
@@ -25,42 +26,38 @@ pub(crate) struct Candidate {
 /// syllables: "Nguyễn Văn Chí Em", "Tôn Nữ Hồng Châu").
 const MAX_SYLLABLES: usize = 5;
 
-/// Every name candidate of `text`, in order.
-pub(crate) fn candidates(text: &str, vocab: &Vocab) -> Vec<Candidate> {
-    let bytes = text.as_bytes();
-    let mut out: Vec<Candidate> = Vec::new();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if b.is_ascii_uppercase() && word_starts_at(text, i) {
-                i = look_at(text, i, vocab, &mut out);
-            } else {
-                i += 1;
-            }
-        } else if b >= 0xC0 {
-            let c = char_at(text, i);
-            let len = c.map_or(1, char::len_utf8);
-            if c.is_some_and(char::is_uppercase) && word_starts_at(text, i) {
-                i = look_at(text, i, vocab, &mut out);
-            } else {
-                i += len;
-            }
-        } else {
-            i += 1;
-        }
+/// Whether the capitalized word `items[k]` (of a paragraph of `text`) is worth a close
+/// look with [`examine`]: another capitalized word follows, and the word is a surname or
+/// a cue, or follows a cue. Most capitalized words are dropped here, on checks cheaper than
+/// the close look.
+pub(crate) fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Vocab) -> bool {
+    let Some(it) = items.get(k) else {
+        return false;
+    };
+    // "Đ/c" is read as "Đ" followed by "/c" here.
+    let word = it.text.split('/').next().unwrap_or(it.text);
+    let is_d = matches!(word, "Đ" | "đ");
+    if !is_d && !capitalized_word_follows(items, k) {
+        return false;
     }
-    out
-}
-
-/// The end of the word starting at `i`.
-fn word_end(text: &str, i: usize) -> usize {
-    let rest = text.get(i..).unwrap_or_default();
-    let len: usize = rest
-        .chars()
-        .take_while(|&c| word_char(c))
-        .map(char::len_utf8)
-        .sum();
-    i + len
+    let is_cue_word = vocab.cue_words.contains(word) || (is_d && it.text.len() > word.len());
+    // The word before, as written: the item before, unless a "/" joins it to more
+    // ("x/ông"), which the text says best.
+    let after_cue = || {
+        let Some(prev) = k.checked_sub(1).and_then(|j| items.get(j)) else {
+            return false;
+        };
+        let joined = k
+            .checked_sub(2)
+            .and_then(|j| items.get(j))
+            .is_some_and(|p| p.text == "/" && p.end == prev.start);
+        if joined {
+            vocab.cue_last_words.contains(prev_word(text, it.start))
+        } else {
+            prev.is_word() && vocab.cue_last_words.contains(prev.text)
+        }
+    };
+    vocab.surnames.contains(word) || is_cue_word || after_cue()
 }
 
 /// The word ending right before `i`, skipping spaces (and "đ/c" as one word).
@@ -76,72 +73,30 @@ fn prev_word(text: &str, i: usize) -> &str {
     trimmed.get(start..).unwrap_or_default()
 }
 
-/// Looks at the capitalized word starting at `i`; returns where the scan goes on.
-fn look_at(text: &str, i: usize, vocab: &Vocab, out: &mut Vec<Candidate>) -> usize {
-    let end = word_end(text, i).max(i + 1);
-    let word = text.get(i..end).unwrap_or_default();
-    if !matches!(word, "Đ" | "đ") && !capitalized_word_follows(text, end) {
-        return end;
-    }
-    let is_cue_word = vocab.cue_words.contains(word)
-        || (matches!(word, "Đ" | "đ")
-            && text
-                .get(end..end + 2)
-                .is_some_and(|s| s.eq_ignore_ascii_case("/c")));
-    let after_cue = || {
-        let p = prev_word(text, i);
-        let last = p.rsplit(' ').next().unwrap_or(p);
-        vocab.cue_last_words.contains(last)
+/// Whether a capitalized word starts at the next word or the one after it, after the word
+/// `items[k]`. A name is two capitalized words in a row: after a cue ("Ông Nguyễn"), the
+/// cue's second word ("Đồng chí Nguyễn") or the surname ("Nguyễn Văn"). Every other
+/// capitalized word is dropped here. ("Đ/c" is left to [`examine`]: its "/c" is not a word
+/// of its own.)
+fn capitalized_word_follows(items: &[Item<'_>], k: usize) -> bool {
+    // Whether the item's first character is a capital (a separator may be one: "Ⓐ").
+    let capital = |j: usize| {
+        items.get(j).is_some_and(|it| {
+            it.cap
+                || (it.kind == ItemKind::Sep
+                    && it
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| char_class(c).upper()))
+        })
     };
-    if !(vocab.surnames.contains(word) || is_cue_word || after_cue()) {
-        return end;
-    }
-    // A close look, on the words around.
-    let from = floor_boundary(text, i.saturating_sub(48));
-    let to = floor_boundary(text, (end + 160).min(text.len()));
-    let items = raw_items_around(text, from..to, i, EXAMINE_REACH);
-    let Some(at) = items.iter().position(|it| it.start == i) else {
-        return end;
-    };
-    if let Some(c) = examine(&items, at, vocab) {
-        let next = c.end;
-        if out.last().map_or(true, |l| l.start < c.start) {
-            out.push(c);
-        }
-        return next.max(end);
-    }
-    end
-}
-
-/// Whether a capitalized word starts at the next word or the one after it, past `end` (the
-/// end of a word). A name is two capitalized words in a row: after a cue ("Ông Nguyễn"),
-/// the cue's second word ("Đồng chí Nguyễn") or the surname ("Nguyễn Văn"). Every other
-/// capitalized word is dropped here, before the words around it are read. ("Đ/c" is
-/// left to [`look_at`]: its "/c" is not a word of its own.)
-fn capitalized_word_follows(text: &str, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or_default();
-    let mut chars = rest.chars().skip_while(|c| c.is_whitespace());
-    match chars.next() {
-        Some(c) if c.is_uppercase() => true,
-        Some(c) if word_char(c) => chars
-            .skip_while(|&c| word_char(c))
-            .find(|c| !c.is_whitespace())
-            .is_some_and(char::is_uppercase),
+    match items.get(k + 1) {
+        _ if capital(k + 1) => true,
+        // A lower-case word, then a capital right after it ("đ/c" ends at its "/").
+        Some(next) if next.is_word() && !next.text.contains('/') => capital(k + 2),
         _ => false,
     }
-}
-
-/// How many items past its first word [`examine`] can read: a cue of two words, a name of
-/// at most [`MAX_SYLLABLES`] (a longer run is rejected whatever follows), and a phrase of
-/// up to eight words looked up at each of them ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"):
-/// 2 + 5 + 7 = 14, with a margin. The words further on are not tokenized.
-const EXAMINE_REACH: usize = 16;
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Whether `items[k]` is a capitalized word (not an abbreviation or heading) that goes on a
@@ -260,6 +215,13 @@ pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Ca
             Some((s.start, e.end))
         }),
         name: words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "),
+        // A key ends each word's tone marks at the space after it, so the name's key is
+        // its words' keys (computed above) joined by spaces.
+        key: words
+            .iter()
+            .map(|w| w.key().as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         after_place,
     })
 }

@@ -3,8 +3,6 @@
 //! joined by commas, dashes, "kiêm" or ";" ("QUV, Bí thư Đảng ủy, Chủ tịch HĐND phường"),
 //! where a level written once is shared by the roles before it.
 
-use std::collections::HashSet;
-
 use super::token::{Item, ItemKind};
 use super::vocab::{OrgKind, Vocab};
 use super::Level;
@@ -43,7 +41,7 @@ pub(crate) struct Parser<'a> {
     pub(crate) items: &'a [Item<'a>],
     pub(crate) vocab: &'a Vocab,
     /// Items where a person's mention starts (a cue or a name): roles stop there.
-    pub(crate) person_starts: &'a HashSet<usize>,
+    pub(crate) person_starts: &'a [bool],
 }
 
 impl Parser<'_> {
@@ -52,7 +50,7 @@ impl Parser<'_> {
     }
 
     fn is_person(&self, k: usize) -> bool {
-        self.person_starts.contains(&k)
+        self.person_starts.get(k) == Some(&true)
     }
 
     /// Whether a title, an organization or a level starts at `k`.

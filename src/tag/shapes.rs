@@ -7,8 +7,6 @@
 //! - "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử": an election names the role;
 //! - "A được tái cử giữ chức ROLE".
 
-use std::collections::HashSet;
-
 use super::roles::{ParsedRole, Parser};
 use super::token::Item;
 
@@ -134,10 +132,12 @@ fn run_ending_at(
         .max()
         .unwrap_or(0)
         .max(a.saturating_sub(LOOK_BACK));
+    // A run may not overlap a role already given: it starts after the last consumed item.
+    let floor = consumed
+        .get(floor..a)
+        .and_then(|c| c.iter().rposition(|&x| x))
+        .map_or(floor, |p| floor + p + 1);
     for s in floor..a {
-        if consumed.get(s..a).is_some_and(|c| c.iter().any(|&x| x)) {
-            continue;
-        }
         let run = parser.run_at(s);
         if run.last().is_some_and(|r| r.last == a) {
             return run;
@@ -165,7 +165,15 @@ fn find_seq(words: &[&str], seq: &[&str]) -> Option<usize> {
         .position(|w| w.iter().zip(&keys).all(|(a, b)| *a == b.as_str()))
 }
 
-/// The set of items where a mention starts, for the parser.
-pub(crate) fn person_starts(names: &[NameAt]) -> HashSet<usize> {
-    names.iter().flat_map(|n| [n.mention, n.first]).collect()
+/// Whether a mention (a cue or a name) starts at each of `len` items, for the parser.
+pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {
+    let mut starts = vec![false; len];
+    for n in names {
+        for k in [n.mention, n.first] {
+            if let Some(s) = starts.get_mut(k) {
+                *s = true;
+            }
+        }
+    }
+    starts
 }

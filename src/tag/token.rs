@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::key::Key;
-use super::vocab::{is_letter, sep_key, word_char, Vocab};
+use super::vocab::{char_class, sep_key, word_char, CharClass, Vocab};
 use crate::expand::{Expander, MatchKind};
 
 /// What an item is.
@@ -61,77 +61,86 @@ impl Item<'_> {
 }
 
 fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
-    let cap = text.chars().next().is_some_and(char::is_uppercase);
-    // All capitals: two letters or more and no lower-case one. One pass that stops at the
-    // first lower-case letter, which most words have at their second character.
-    let mut letters = 0usize;
-    let mut lower = false;
-    for c in text.chars() {
-        if c.is_lowercase() {
-            lower = true;
-            break;
+    let mut flags = WordFlags::default();
+    text.chars().for_each(|c| flags.add(char_class(c)));
+    flags.item(text, start, end, newline_before)
+}
+
+/// What a word's characters say about its case, gathered while it is read.
+#[derive(Default)]
+struct WordFlags {
+    /// Characters seen (the first one decides `cap`).
+    seen: bool,
+    cap: bool,
+    letters: usize,
+    lower: bool,
+}
+
+impl WordFlags {
+    fn add(&mut self, class: CharClass) {
+        if !self.seen {
+            self.seen = true;
+            self.cap = class.upper();
         }
-        if is_letter(c) {
-            letters += 1;
+        self.letters += usize::from(class.letter());
+        self.lower |= class.lower();
+    }
+
+    fn add_ascii(&mut self, b: u8) {
+        if !self.seen {
+            self.seen = true;
+            self.cap = b.is_ascii_uppercase();
+        }
+        self.letters += usize::from(b.is_ascii_alphabetic());
+        self.lower |= b.is_ascii_lowercase();
+    }
+
+    fn item(self, text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
+        Item {
+            kind: ItemKind::Word,
+            key: OnceCell::new(),
+            text,
+            start,
+            end,
+            cap: self.cap,
+            // All capitals: two letters or more and no lower-case one.
+            caps: self.letters >= 2 && !self.lower,
+            newline_before,
         }
     }
-    let caps = letters >= 2 && !lower;
-    Item {
-        kind: ItemKind::Word,
-        key: OnceCell::new(),
-        text,
-        start,
-        end,
-        cap,
-        caps,
-        newline_before,
+}
+
+/// The character at byte `i` of `s` (a character boundary), its length and class.
+fn char_and_class(s: &str, i: usize) -> Option<(char, usize, CharClass)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        let c = char::from(b);
+        return Some((c, 1, char_class(c)));
     }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8(), char_class(c)))
 }
 
 /// The raw words and separators of `text[range]`.
+///
+/// Most of the text is ASCII letters and spaces, read a byte at a time; other characters
+/// are classed through [`char_class`].
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
-    raw_items_until(text, range, None)
-}
-
-/// The raw words and separators of `text[range]` up to `after` items past the one that
-/// starts at byte `at` (all of them if none starts there). The items are those of
-/// [`raw_items`] over the same range, cut short.
-pub(crate) fn raw_items_around(
-    text: &str,
-    range: Range<usize>,
-    at: usize,
-    after: usize,
-) -> Vec<Item<'_>> {
-    raw_items_until(text, range, Some((at, after)))
-}
-
-fn raw_items_until(text: &str, range: Range<usize>, stop: Option<(usize, usize)>) -> Vec<Item<'_>> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
+    let bytes = slice.as_bytes();
     // About one item per five bytes of Vietnamese text: grown at most once or twice.
     let mut items = Vec::with_capacity(slice.len() / 5 + 4);
     let base = range.start;
     let mut newlines = 0usize;
-    let mut chars = slice.char_indices().peekable();
-    // The index of the item starting at the `stop` byte, looked up once the scan is past
-    // it.
-    let mut at_index: Option<usize> = None;
-    let mut past_stop = false;
-    while let Some((i, c)) = chars.next() {
-        if let Some((at, after)) = stop {
-            if !past_stop && base + i > at {
-                past_stop = true;
-                at_index = items.iter().rposition(|it: &Item<'_>| it.start == at);
-            }
-            if at_index.is_some_and(|k| items.len() > k + after) {
-                break;
-            }
-        }
-        if c.is_whitespace() {
+    let mut i = 0;
+    while let Some((c, len, class)) = char_and_class(slice, i) {
+        if class.space() {
             if c == '\n' {
                 newlines += 1;
             }
+            i += len;
             continue;
         }
         if newlines >= 2 && !items.is_empty() {
@@ -148,42 +157,53 @@ fn raw_items_until(text: &str, range: Range<usize>, stop: Option<(usize, usize)>
         }
         let newline_before = newlines > 0;
         newlines = 0;
-        if word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if !word_char(d) {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            // "đ/c" (đồng chí) is one word.
-            let word = slice.get(i..end).unwrap_or_default();
-            if (word == "đ" || word == "Đ")
-                && matches!(slice.get(end..end + 2), Some("/c") | Some("/C"))
-                && !slice
-                    .get(end + 2..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(word_char)
-            {
-                chars.next();
-                chars.next();
-                end += 2;
-            }
-            let word = slice.get(i..end).unwrap_or_default();
-            items.push(word_item(word, base + i, base + end, newline_before));
-        } else {
+        if !class.word() {
             items.push(Item {
                 kind: ItemKind::Sep,
                 key: OnceCell::from(Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4]))),
-                text: slice.get(i..i + c.len_utf8()).unwrap_or_default(),
+                text: slice.get(i..i + len).unwrap_or_default(),
                 start: base + i,
-                end: base + i + c.len_utf8(),
+                end: base + i + len,
                 cap: false,
                 caps: false,
                 newline_before,
             });
+            i += len;
+            continue;
         }
+        let start = i;
+        let mut flags = WordFlags::default();
+        flags.add(class);
+        i += len;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                flags.add_ascii(b);
+                i += 1;
+            } else {
+                match char_and_class(slice, i) {
+                    Some((_, len, class)) if class.word() => {
+                        flags.add(class);
+                        i += len;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        // "đ/c" (đồng chí) is one word.
+        let word = slice.get(start..i).unwrap_or_default();
+        if (word == "đ" || word == "Đ")
+            && matches!(bytes.get(i..i + 2), Some(b"/c") | Some(b"/C"))
+            && !char_and_class(slice, i + 2).is_some_and(|(_, _, class)| class.word())
+        {
+            flags.add_ascii(b'/');
+            flags.add_ascii(bytes.get(i + 1).copied().unwrap_or(b'c'));
+            i += 2;
+        }
+        let word = slice.get(start..i).unwrap_or_default();
+        items.push(flags.item(word, base + start, base + i, newline_before));
     }
     items
 }
@@ -232,13 +252,14 @@ fn push_expansion<'a>(
 
 /// The items of `text[range]`, abbreviations spelled out: first by the role-only readings
 /// of the tagger, then by the expander's dictionaries (document numbers stay as written).
-pub(crate) fn items<'a>(
+/// `raw` holds the [`raw_items`] of the range (the keys they have computed are kept).
+pub(crate) fn spelled_out<'a>(
     text: &'a str,
     range: Range<usize>,
+    raw: Vec<Item<'a>>,
     expander: &'a Expander,
     vocab: &Vocab,
 ) -> Vec<Item<'a>> {
-    let raw = raw_items(text, range.clone());
     let Some(slice) = text.get(range.clone()) else {
         return raw;
     };

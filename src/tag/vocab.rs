@@ -4,6 +4,7 @@
 //! by [`key`], so that case and tone-mark placement ("Đảng uỷ" / "đảng ủy") do not count.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::key::{FxBuild, Key};
 use super::token::{Item, ItemKind};
@@ -345,6 +346,87 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// What the tokenizer and the name scan ask about a character, answered at once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CharClass(u8);
+
+impl CharClass {
+    const WORD: u8 = 1;
+    const LETTER: u8 = 2;
+    const UPPER: u8 = 4;
+    const LOWER: u8 = 8;
+    const SPACE: u8 = 16;
+
+    /// The class from the general Unicode properties (and [`word_char`]).
+    fn compute(c: char) -> CharClass {
+        let mut bits = 0;
+        for (yes, bit) in [
+            (word_char(c), CharClass::WORD),
+            (is_letter(c), CharClass::LETTER),
+            (c.is_uppercase(), CharClass::UPPER),
+            (c.is_lowercase(), CharClass::LOWER),
+            (c.is_whitespace(), CharClass::SPACE),
+        ] {
+            if yes {
+                bits |= bit;
+            }
+        }
+        CharClass(bits)
+    }
+
+    /// [`word_char`].
+    pub(crate) fn word(self) -> bool {
+        self.0 & CharClass::WORD != 0
+    }
+    /// [`is_letter`].
+    pub(crate) fn letter(self) -> bool {
+        self.0 & CharClass::LETTER != 0
+    }
+    /// [`char::is_uppercase`].
+    pub(crate) fn upper(self) -> bool {
+        self.0 & CharClass::UPPER != 0
+    }
+    /// [`char::is_lowercase`].
+    pub(crate) fn lower(self) -> bool {
+        self.0 & CharClass::LOWER != 0
+    }
+    /// [`char::is_whitespace`].
+    pub(crate) fn space(self) -> bool {
+        self.0 & CharClass::SPACE != 0
+    }
+}
+
+/// The characters whose classes are kept in a table: everything up to the end of the
+/// combining diacritics (ASCII, the Latin blocks, decomposed marks), then Latin Extended
+/// Additional, which holds most Vietnamese letters with tone marks, and General
+/// Punctuation (dashes, curly quotes, ellipsis). Other characters ask the Unicode tables.
+const TABLE_LOW: u32 = 0x370;
+const TABLE_EXT: (u32, u32) = (0x1E00, 0x2070);
+
+/// The class of `c`, from a table computed once (from the general properties, so the two
+/// always agree) for the characters of Vietnamese text.
+pub(crate) fn char_class(c: char) -> CharClass {
+    static TABLE: OnceLock<Vec<CharClass>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_LOW)
+            .chain(TABLE_EXT.0..TABLE_EXT.1)
+            .map(|u| char::from_u32(u).map_or(CharClass::default(), CharClass::compute))
+            .collect()
+    });
+    let u = u32::from(c);
+    let index = if u < TABLE_LOW {
+        Some(u)
+    } else if (TABLE_EXT.0..TABLE_EXT.1).contains(&u) {
+        Some(u - TABLE_EXT.0 + TABLE_LOW)
+    } else {
+        None
+    };
+    index
+        .and_then(|i| table.get(usize::try_from(i).ok()?))
+        .copied()
+        .unwrap_or_else(|| CharClass::compute(c))
+}
+
 /// The key of a separator item: every dash is "-".
 pub(crate) fn sep_key(c: char) -> char {
     match c {
@@ -513,6 +595,13 @@ mod tests {
         {
             assert_eq!(word_char(c), is_word_char(c), "{c:?}");
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn char_class_table_agrees_with_unicode() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{FEFF}', '\u{1F600}']) {
+            assert_eq!(char_class(c), CharClass::compute(c), "{c:?}");
         }
     }
 
