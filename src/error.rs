@@ -28,10 +28,7 @@ impl Position {
     /// The position of byte `offset` in `text`. An offset past the end or inside a character
     /// is clamped to the previous character boundary.
     pub fn of_offset(text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = crate::text::floor_char_boundary(text, offset);
         let before = &text[..offset];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         Position {

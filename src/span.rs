@@ -28,14 +28,14 @@ impl Span {
         self.start..self.end
     }
 
-    /// Length in bytes.
+    /// Length in bytes (0 for a span whose end comes before its start).
     pub fn len(self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span covers no byte.
     pub fn is_empty(self) -> bool {
-        self.start == self.end
+        self.len() == 0
     }
 }
 
@@ -77,10 +77,7 @@ impl<'t> LineIndex<'t> {
 
     /// The line and column of byte `offset` (clamped to the text and to a char boundary).
     pub fn position(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = crate::text::floor_char_boundary(self.text, offset);
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
         Position {

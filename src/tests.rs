@@ -117,6 +117,28 @@ fn expansions_in_the_new_tone_style() {
 }
 
 #[test]
+fn web_and_mail_addresses_stay_as_written() {
+    check(
+        &[
+            (
+                "xem https://mttq.gov.vn/UBND-TDP nhé",
+                "xem https://mttq.gov.vn/UBND-TDP nhé",
+            ),
+            ("gửi UBND@hanoi.gov.vn", "gửi UBND@hanoi.gov.vn"),
+            ("www.UBND.vn và UBND", "www.UBND.vn và Ủy ban nhân dân"),
+            ("ANTD.VN", "ANTD.VN"),
+            ("(UBND).", "(Ủy ban nhân dân)."),
+            // A sentence run together is not an address.
+            ("của UBND.Đồng chí", "của Ủy ban nhân dân.Đồng chí"),
+            ("TP.HCM", "Thành phố Hồ Chí Minh"),
+        ],
+        replace,
+    );
+    let expander = Expander::builder().case_insensitive(true).build().unwrap();
+    assert_eq!(expander.expand("trang mttq.gov.vn"), "trang mttq.gov.vn");
+}
+
+#[test]
 fn case_sensitive_by_default() {
     check(&[("Tdp 5, tdp 6", "Tdp 5, tdp 6")], replace);
     let expander = Expander::builder().case_insensitive(true).build().unwrap();

@@ -122,6 +122,14 @@ fn user_dictionary_errors_name_file_line_and_column() {
             "look-alike",
         ),
         ("[[entry]\n", "my.toml:1:"),
+        (
+            "category = \"title\"\n[[entry]]\nabbr = \"TP\"\nexpansion = \"Thành phố\"\nfollowed_by = [\"{Numbr}\"]\n",
+            "my.toml:5:16: unknown special phrase \"{Numbr}\"",
+        ),
+        (
+            "category = \"general\"\n[[entry]]\nabbr = \"-\"\nexpansion = \"gạch\"\n",
+            "my.toml:3:8: abbreviation \"-\" has no letter or digit",
+        ),
     ];
     for (toml, want) in cases {
         let err = Dictionary::from_toml_str("my.toml", toml)

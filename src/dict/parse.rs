@@ -115,7 +115,19 @@ impl Ctx<'_> {
 
     fn phrases(&self, raw: &[Spanned<String>]) -> Result<Vec<String>, Error> {
         raw.iter()
-            .map(|p| self.text_field("context phrase", p))
+            .map(|p| {
+                let phrase = self.text_field("context phrase", p)?;
+                // A misspelled special ("{Numbr}") would silently never match.
+                if phrase.starts_with('{') && !matches!(phrase.as_str(), "{Name}" | "{Number}") {
+                    return self.err(
+                        p.span().start,
+                        format!(
+                            "unknown special phrase {phrase:?} (expected {{Name}} or {{Number}})"
+                        ),
+                    );
+                }
+                Ok(phrase)
+            })
             .collect()
     }
 }
@@ -140,6 +152,13 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
     for raw in file.entry {
         let abbr_at = raw.abbr.span().start;
         let abbr = cx.text_field("abbreviation", &raw.abbr)?;
+        if !abbr.chars().any(char::is_alphanumeric) {
+            // Punctuation alone would match inside ordinary text ("a-b").
+            return cx.err(
+                abbr_at,
+                format!("abbreviation {abbr:?} has no letter or digit"),
+            );
+        }
         let entry_category = match &raw.category {
             Some(c) => Some(cx.category(c)?),
             None => file_category,

@@ -101,6 +101,46 @@ impl SenseContext {
     }
 }
 
+/// Whether `start..end` is part of a web or e-mail address ("https://…/UBND-TDP",
+/// "UBND@hanoi.gov.vn", "ANTD.VN"): an identifier, like a document number, left as written.
+pub(crate) fn in_address(text: &str, start: usize, end: usize) -> bool {
+    // Addresses have no spaces; look at most this far for the ends of one.
+    const REACH: usize = 256;
+    let is_edge =
+        |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '\'' | ',' | ';');
+    let from = crate::text::floor_char_boundary(text, start.saturating_sub(REACH));
+    let to = crate::text::floor_char_boundary(text, end.saturating_add(REACH));
+    let token_start = text[from..start].rfind(is_edge).map_or(from, |i| {
+        from + i + text[from + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let token_end = text[end..to].find(is_edge).map_or(to, |i| end + i);
+    let token = &text[token_start..token_end];
+    if token.contains("://") || token.starts_with("www.") {
+        return true;
+    }
+    if let Some(at) = token.find('@') {
+        if token[at..].contains('.') {
+            return true;
+        }
+    }
+    // A host name: ASCII labels joined by dots, ending in a common top-level domain
+    // ("mttq.gov.vn", "ANTD.VN"), not a sentence run together ("phường.UBND", "TP.HCM").
+    let host = token.split(['/', ':']).next().unwrap_or_default();
+    let tld = host
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    host.contains('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && matches!(
+            tld.as_str(),
+            "vn" | "com" | "net" | "org" | "gov" | "edu" | "info" | "int"
+        )
+}
+
 /// Whether a parenthesis stands right before or right after `start..end`: the cheap test
 /// before any sense is checked for a definition.
 pub(crate) fn may_be_definition(text: &str, start: usize, end: usize) -> bool {

@@ -425,6 +425,9 @@ impl Expander {
         if !inner.options.expand_document_numbers && context::in_document_number(text, hit.start) {
             return found(None, MatchKind::DocumentNumber);
         }
+        if context::in_address(text, hit.start, hit.end) {
+            return found(None, MatchKind::Address);
+        }
         if context::may_be_definition(text, hit.start, hit.end) {
             if let Some(i) = contexts
                 .iter()
@@ -492,6 +495,9 @@ pub enum MatchKind {
     Ambiguous,
     /// Part of a document number ("23/KH-UBND"): an identifier, left as written.
     DocumentNumber,
+    /// Part of a web or e-mail address ("https://…/UBND-TDP", "UBND@hanoi.gov.vn"): an
+    /// identifier, left as written.
+    Address,
     /// The abbreviation of a definition already in the text, "quy chế phối hợp (QCPH)":
     /// left as written, and it counts as the first use.
     Definition,
@@ -503,12 +509,13 @@ pub enum MatchKind {
 
 impl MatchKind {
     /// A short name for output: `"expansion"`, `"ambiguous"`, `"document-number"`,
-    /// `"definition"`, `"redefined"`.
+    /// `"address"`, `"definition"`, `"redefined"`.
     pub fn name(self) -> &'static str {
         match self {
             MatchKind::Expansion => "expansion",
             MatchKind::Ambiguous => "ambiguous",
             MatchKind::DocumentNumber => "document-number",
+            MatchKind::Address => "address",
             MatchKind::Definition => "definition",
             MatchKind::Redefined => "redefined",
         }

@@ -177,7 +177,10 @@ pub(crate) fn render<E>(
                 doc.used[entry_index] = true;
                 continue;
             }
-            MatchKind::Ambiguous | MatchKind::DocumentNumber | MatchKind::Redefined => continue,
+            MatchKind::Ambiguous
+            | MatchKind::DocumentNumber
+            | MatchKind::Address
+            | MatchKind::Redefined => continue,
         }
         let Some(expansion) = m.expansion() else {
             continue;

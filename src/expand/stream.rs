@@ -11,6 +11,7 @@ use std::io::{self, Read, Write};
 use super::render::{self, Document};
 use super::Expander;
 use crate::error::Error;
+use crate::text::floor_char_boundary;
 
 /// Bytes read at a time, and processed at a time when lines allow.
 const BLOCK: usize = 256 * 1024;
@@ -68,7 +69,8 @@ pub(super) fn expand_stream<R: Read, W: Write>(
             context_len + i + 1
         } else if pending.len() >= MAX_LINE {
             let at_space = pending.rfind(' ').map(|i| i + 1);
-            context_len + at_space.unwrap_or_else(|| floor_char(pending, pending.len() / 2))
+            context_len
+                + at_space.unwrap_or_else(|| floor_char_boundary(pending, pending.len() / 2))
         } else {
             continue;
         };
@@ -80,7 +82,7 @@ pub(super) fn expand_stream<R: Read, W: Write>(
             break;
         }
         // Keep a little context, then the unprocessed rest.
-        let keep_from = floor_char(text, cut.saturating_sub(CONTEXT));
+        let keep_from = floor_char_boundary(text, cut.saturating_sub(CONTEXT));
         buf.drain(..keep_from);
         base += keep_from;
         context_len = cut - keep_from;
@@ -102,13 +104,4 @@ fn process<W: Write>(
         writer.write_all(piece.as_bytes())
     })?;
     writer.write_all(text.as_bytes().get(last..).unwrap_or_default())
-}
-
-/// The largest char boundary at or below `i`.
-fn floor_char(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

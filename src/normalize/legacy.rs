@@ -224,7 +224,7 @@ fn auto_line<S: Sink>(text: &str, offset: usize, line: &str, sink: &mut S) {
                     .flatten()
                     .and_then(|j| found.get(j));
                 let legacy_or_none = |w: Option<&(usize, usize, Class, usize)>| {
-                    w.map_or(true, |w| w.2 != Class::Unicode)
+                    w.is_none_or(|w| w.2 != Class::Unicode)
                 };
                 if (left.is_none() && right.is_none())
                     || !legacy_or_none(left)

@@ -250,7 +250,7 @@ impl Tagger {
                 }
                 if let Some(c) = names::examine(&raw, k, vocab) {
                     resume = c.end;
-                    if candidates.last().map_or(true, |l| l.start < c.start) {
+                    if candidates.last().is_none_or(|l| l.start < c.start) {
                         candidates.push(c);
                     }
                 }

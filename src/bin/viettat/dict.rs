@@ -44,7 +44,7 @@ the context selects the sense). JSON is an array of entries with all their field
         dict: DictArgs,
     },
     /// Check dictionary files: report the first problem of each, with line and column
-    /// (exit status 1 when one is invalid).
+    /// (exit status 1 when one is invalid, 2 when one cannot be read).
     Check {
         /// The files to check.
         #[arg(required = true, value_name = "FILES")]
@@ -113,21 +113,27 @@ pub fn run(cmd: DictCommand) -> CmdResult {
             Ok(ExitCode::SUCCESS)
         }
         DictCommand::Check { files } => {
-            let mut bad = false;
+            // Every file is checked, even after a bad one: the report is the point.
+            let (mut invalid, mut unreadable) = (false, false);
+            let mut out = Sink::stdout();
             for f in &files {
                 match Dictionary::from_file(f) {
-                    Ok(d) => println!("{}: ok, {} entries", f.display(), d.len()),
-                    Err(e) if e.kind() == viettat::ErrorKind::Io => return Err(e),
+                    Ok(d) => writeln!(out, "{}: ok, {} entries", f.display(), d.len())
+                        .map_err(write_error)?,
                     Err(e) => {
-                        eprintln!("{e}");
-                        bad = true;
+                        eprintln!("viettat: {e}");
+                        match e.kind() {
+                            viettat::ErrorKind::Io => unreadable = true,
+                            _ => invalid = true,
+                        }
                     }
                 }
             }
-            Ok(if bad {
-                ExitCode::from(FINDINGS)
-            } else {
-                ExitCode::SUCCESS
+            out.finish()?;
+            Ok(match (unreadable, invalid) {
+                (true, _) => ExitCode::from(2),
+                (false, true) => ExitCode::from(FINDINGS),
+                (false, false) => ExitCode::SUCCESS,
             })
         }
     }
