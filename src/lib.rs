@@ -1,7 +1,9 @@
 //! # viettat
 //!
 //! Vietnamese administrative text, handled exactly: expand abbreviations ("UBND" → "Ủy ban
-//! nhân dân"), in any Unicode form, with byte spans into the caller's text.
+//! nhân dân"), normalize the text (NFC, look-alikes, spacing, tone placement, legacy
+//! encodings), and tag the officials it names with their roles, with byte spans into the
+//! caller's text whatever the input's Unicode form.
 //!
 //! ## Overview
 //!
@@ -16,6 +18,8 @@
 //! - [`Normalizer`]: NFC, Đ for its look-alikes, spacing, tone placement ([`ToneStyle`]),
 //!   legacy encodings ([`Encoding`]: TCVN3, VNI, VIQR, detected), with an [`OffsetMap`] back
 //!   to the caller's bytes and the list of [`Change`]s.
+//! - [`Tagger`]: the officials named in a text, each with every role the text gives them,
+//!   abbreviations spelled out ([`Official`], [`Role`]).
 //!
 //! Spans are byte offsets into the exact text passed in (see [`Span`]); [`LineIndex`] turns
 //! them into lines and columns for editors.

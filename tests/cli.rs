@@ -394,3 +394,10 @@ fn output_files_keep_modes_links_and_devices() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
 }
+
+#[test]
+fn no_default_dict_needs_a_dict() {
+    let o = viettat(&["expand", "--no-default-dict"], b"UBND");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--no-default-dict leaves no dictionary"), "{}", stderr(&o));
+}

@@ -35,8 +35,8 @@ pub(crate) struct KeySet {
     /// Bit `(b0 << 8) | b1` is set when some key starts with bytes `b0 b1`, or is one byte
     /// long and starts with `b0`.
     pairs: Box<[u64; 1024]>,
-    /// A hashed set of the first three bytes of keys (for a two-byte key, its two bytes and
-    /// each byte that may follow it). Capitalized words ("Thường", "Phó") share their first
+    /// The exact set of the first three bytes of keys (for a two-byte key, its two bytes
+    /// and each byte that may follow it). Capitalized words ("Thường", "Phó") share their first
     /// two bytes with some key far more often than their first three.
     triples: Triples,
     /// Whether the key starting at a candidate must start at a word start: true when every
@@ -244,8 +244,7 @@ impl KeySet {
                 }
             }
         }
-        // Longest first; a longer key that fails the word-end test gives way to a shorter
-        // one ("TP.HCMC" still has "TP." at its start).
+        // Longest first (see above).
         for &(e, pattern) in ends[..found].iter().rev() {
             if !text.is_char_boundary(e) {
                 continue;
@@ -297,7 +296,8 @@ impl Triples {
         };
         if *slot == 0 {
             self.thirds.push([0; 4]);
-            // Distinct two-byte prefixes number at most 65,536; u16 holds 1 + index.
+            // Keys share far fewer than 65,535 two-byte prefixes; a set beyond that (never
+            // reached) would share the last slot, admitting more, never fewer.
             *slot = u16::try_from(self.thirds.len()).unwrap_or(u16::MAX);
         }
         if let Some(set) = self.thirds.get_mut(usize::from(*slot) - 1) {

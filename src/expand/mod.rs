@@ -44,8 +44,9 @@ pub struct Expander {
 struct Inner {
     dict: Dictionary,
     options: Options,
-    /// Keys as written in the dictionaries (NFC).
-    plain: KeySet,
+    /// Keys as written in the dictionaries (NFC); `None` only for the empty engine that
+    /// stands in if the embedded dictionaries ever failed to compile.
+    plain: Option<KeySet>,
     /// Keys in every Unicode form and with look-alike letters, for text that needs them;
     /// built on first need.
     variants: OnceLock<Option<KeySet>>,
@@ -245,7 +246,7 @@ impl Expander {
             inner: Arc::new(Inner {
                 dict,
                 options,
-                plain,
+                plain: Some(plain),
                 variants: OnceLock::new(),
                 contexts,
             }),
@@ -253,22 +254,16 @@ impl Expander {
     }
 
     /// An engine with no entries, the fallback if the embedded dictionaries could not be
-    /// compiled (the test suite makes sure they can).
+    /// compiled (the test suite makes sure they can): it finds nothing.
     fn empty() -> Expander {
-        let options = ExpanderBuilder::new().options;
-        let plain = KeySet::build(std::iter::empty(), false, false)
-            .or_else(|_| KeySet::build([("\u{0}", 0, false)], false, false));
-        match plain {
-            Ok(plain) => Expander {
-                inner: Arc::new(Inner {
-                    dict: Dictionary::new(),
-                    options,
-                    plain,
-                    variants: OnceLock::new(),
-                    contexts: Vec::new(),
-                }),
-            },
-            Err(e) => unreachable!("an empty automaton always builds: {e}"),
+        Expander {
+            inner: Arc::new(Inner {
+                dict: Dictionary::new(),
+                options: ExpanderBuilder::new().options,
+                plain: None,
+                variants: OnceLock::new(),
+                contexts: Vec::new(),
+            }),
         }
     }
 
@@ -319,9 +314,10 @@ impl Expander {
 
     /// The automaton that fits `text`: the plain one unless the text holds decomposed marks
     /// or look-alike letters.
-    fn keys_for(&self, text: &str) -> &KeySet {
+    fn keys_for(&self, text: &str) -> Option<&KeySet> {
+        let plain = self.inner.plain.as_ref()?;
         if !needs_variants(text) {
-            return &self.inner.plain;
+            return Some(plain);
         }
         let variants = self.inner.variants.get_or_init(|| {
             KeySet::build(
@@ -331,7 +327,7 @@ impl Expander {
             )
             .ok()
         });
-        variants.as_ref().unwrap_or(&self.inner.plain)
+        Some(variants.as_ref().unwrap_or(plain))
     }
 
     /// Expands the abbreviations of `text` in the engine's style. Returns the text borrowed
@@ -587,7 +583,9 @@ impl<'e> Match<'e> {
         }
     }
 
-    /// Whether the entry has several meanings or needs context.
+    /// Whether the entry has several meanings or needs context (a property of the entry,
+    /// true even when the context did select a sense here; [`Match::kind`] says what was
+    /// decided for this occurrence).
     pub fn is_ambiguous(&self) -> bool {
         self.entry.is_ambiguous()
     }
@@ -602,7 +600,7 @@ impl<'e> Match<'e> {
 #[derive(Clone, Debug)]
 pub struct Matches<'e, 't> {
     expander: &'e Expander,
-    keys: &'e KeySet,
+    keys: Option<&'e KeySet>,
     text: &'t str,
     pos: usize,
     /// Entries the text has given a meaning of its own ("Khách hàng (KH)"): from there on,
@@ -616,7 +614,7 @@ impl<'e> Iterator for Matches<'e, '_> {
     fn next(&mut self) -> Option<Match<'e>> {
         let entries = self.expander.inner.dict.entries();
         let text = self.text;
-        let hit = self.keys.next_hit(text, self.pos, |entry, _start, end| {
+        let hit = self.keys?.next_hit(text, self.pos, |entry, _start, end| {
             let e = entries.get(entry as usize)?;
             if !e.is_numbered() {
                 return Some(end);

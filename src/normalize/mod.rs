@@ -53,6 +53,7 @@ use tone::WordOptions;
 /// Where tone marks go in the open syllables with oa, oe, uy, the only ones where the two
 /// conventions differ.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ToneStyle {
     /// Leave every mark where it is (the default).
     #[default]
@@ -81,6 +82,7 @@ impl FromStr for ToneStyle {
 
 /// The encoding the input was written in, before it became the `&str` passed in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Encoding {
     /// Unicode: no legacy decoding (the default).
     #[default]

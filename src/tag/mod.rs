@@ -140,7 +140,7 @@ pub struct Official {
 }
 
 /// The officials of a text, in order of first mention. Returned by [`Tagger::tag`].
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Officials {
     inner: std::vec::IntoIter<Official>,
 }

@@ -1,7 +1,7 @@
 //! The one place where the tagger decides how it looks at the caller's text: through the
-//! [`Normalizer`] (composed, look-alikes of Đ/đ mapped, spacing and tone placement
-//! regularized, legacy encodings repaired), with its offset map back to the caller's bytes.
-//! Text that needs none of it is borrowed.
+//! default [`Normalizer`] (composed, look-alikes of Đ/đ mapped, spacing regularized; tone
+//! placement does not matter to the tagger's comparisons, which ignore it), with its offset
+//! map back to the caller's bytes. Text that needs none of it is borrowed.
 
 use crate::normalize::{Normalized, Normalizer};
 use crate::span::Span;

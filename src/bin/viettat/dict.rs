@@ -63,7 +63,7 @@ pub enum Format {
 pub fn run(cmd: DictCommand) -> CmdResult {
     match cmd {
         DictCommand::List { category, dict } => {
-            let expander = dict.builder().build()?;
+            let expander = dict.builder()?.build()?;
             if let Some(c) = &category {
                 if viettat::Category::from_name(c).is_none() {
                     return Err(viettat::Error::usage(format!(
@@ -91,7 +91,7 @@ pub fn run(cmd: DictCommand) -> CmdResult {
             Ok(ExitCode::SUCCESS)
         }
         DictCommand::Lookup { abbr, dict } => {
-            let expander = dict.builder().build()?;
+            let expander = dict.builder()?.build()?;
             let Some(e) = expander.dictionary().lookup(abbr.trim()) else {
                 eprintln!("viettat: {abbr:?} is not in the dictionaries");
                 return Ok(ExitCode::from(FINDINGS));
@@ -102,7 +102,7 @@ pub fn run(cmd: DictCommand) -> CmdResult {
             Ok(ExitCode::SUCCESS)
         }
         DictCommand::Export { format, dict } => {
-            let expander = dict.builder().build()?;
+            let expander = dict.builder()?.build()?;
             let mut out = Sink::stdout();
             match format {
                 Format::Tsv => export_tsv(expander.dictionary(), &mut out),

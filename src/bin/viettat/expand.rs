@@ -76,13 +76,15 @@ enum StyleArg {
     /// First use spelled out with the abbreviation in parentheses: "Ủy ban nhân dân (UBND)";
     /// later uses stay abbreviated (Nghị định 30/2020/NĐ-CP).
     FirstUse,
-    /// The abbreviations found, as JSON Lines: abbreviation, expansion, category, byte start
-    /// and end, line and column, kind (expansion, ambiguous, document-number, definition).
+    /// The abbreviations found, as JSON Lines: abbr, expansion, category, kind (expansion,
+    /// ambiguous, document-number, address, definition, redefined), ambiguous (the entry
+    /// needs context), start and end (bytes), line and column, senses (for an ambiguous one
+    /// left as written), file (when reading files).
     Annotate,
 }
 
 pub fn run(args: ExpandArgs) -> CmdResult {
-    let mut builder = args.dict.builder();
+    let mut builder = args.dict.builder()?;
     builder
         .style(match args.style {
             StyleArg::FirstUse => Style::FirstUse,

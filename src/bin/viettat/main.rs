@@ -28,7 +28,7 @@ Examples:
   viettat dict lookup BCH                     what an abbreviation means
   viettat dict export --format tsv            the dictionary for other tools
 
-In an editor: vim ':%!viettat expand', Emacs 'C-x h M-| viettat expand'.";
+In an editor: vim ':%!viettat expand', Emacs 'C-x h C-u M-| viettat expand'.";
 
 /// Expand Vietnamese administrative abbreviations (UBND → Ủy ban nhân dân), with the
 /// embedded dictionaries and your own.
@@ -67,13 +67,18 @@ pub struct DictArgs {
 
 impl DictArgs {
     /// A builder with these dictionaries.
-    pub fn builder(&self) -> viettat::ExpanderBuilder {
+    pub fn builder(&self) -> Result<viettat::ExpanderBuilder, Error> {
+        if self.no_default_dict && self.dicts.is_empty() {
+            return Err(Error::usage(
+                "--no-default-dict leaves no dictionary: add one with --dict FILE",
+            ));
+        }
         let mut b = Expander::builder();
         b.default_dictionaries(!self.no_default_dict);
         for d in &self.dicts {
             b.add_dictionary_file(d);
         }
-        b
+        Ok(b)
     }
 }
 

@@ -48,7 +48,7 @@ enum Format {
 }
 
 pub fn run(args: TagArgs) -> CmdResult {
-    let tagger = Tagger::with_expander(args.dict.builder().build()?);
+    let tagger = Tagger::with_expander(args.dict.builder()?.build()?);
     let sources = Source::from_args(&args.files);
     let placement = Placement::new(args.output, false, &sources)?;
     let named = !args.files.is_empty();
