@@ -399,5 +399,9 @@ fn output_files_keep_modes_links_and_devices() {
 fn no_default_dict_needs_a_dict() {
     let o = viettat(&["expand", "--no-default-dict"], b"UBND");
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("--no-default-dict leaves no dictionary"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--no-default-dict leaves no dictionary"),
+        "{}",
+        stderr(&o)
+    );
 }

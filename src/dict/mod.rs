@@ -260,8 +260,13 @@ impl Dictionary {
         let path = path.as_ref();
         let bytes = std::fs::read(path)
             .map_err(|e| Error::io(e, "cannot read dictionary").with_path(path))?;
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|e| Error::invalid_utf8(e.valid_up_to()).with_path(path))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+            Error::invalid_utf8(offset)
+                .with_position(crate::error::Position::of_offset(valid, offset))
+                .with_path(path)
+        })?;
         Dictionary::from_toml_str(&path.display().to_string(), text).map_err(|e| {
             if e.path().is_some() {
                 e

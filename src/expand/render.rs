@@ -16,6 +16,8 @@ pub enum Style {
     /// document is spelled out with the abbreviation in parentheses, "Ủy ban nhân dân
     /// (UBND)"; later uses stay abbreviated. The surface forms of one entry (UBMTTQ,
     /// UB MTTQ) share their first use, and a definition already in the text counts as one.
+    /// A document is what one call sees: one `expand`, `expand_into` or `expand_to`, or one
+    /// whole stream.
     FirstUse,
 }
 

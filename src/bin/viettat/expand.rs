@@ -198,8 +198,12 @@ fn annotate_text(
             Some(n) => format!("{e} {}", &text[n.range()]),
             None => e.to_string(),
         });
+        // The abbreviation as the input wrote it ("HÐND"), when the input is readable text.
+        let abbr = utf8
+            .and_then(|o| o.get(span.range()))
+            .unwrap_or(&text[m.span().range()]);
         let mut record = json!({
-            "abbr": &text[m.span().range()],
+            "abbr": abbr,
             "expansion": expansion,
             "category": m.category().map(|c| c.name()),
             "kind": m.kind().name(),
