@@ -37,8 +37,9 @@ pub struct ExpandArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Rewrite each input file in place (atomically: the file is replaced only when the
-    /// whole output is ready, keeping its permissions).
+    /// Rewrite each input file in place (atomically: the file is replaced by a new one only
+    /// when the whole output is ready, keeping its permissions; a symbolic link is followed;
+    /// other hard links to the file keep the old text).
     #[arg(short = 'i', long)]
     in_place: bool,
 

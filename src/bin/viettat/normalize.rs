@@ -66,7 +66,8 @@ pub struct NormalizeArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Rewrite each input file in place (atomically, keeping its permissions).
+    /// Rewrite each input file in place (atomically, keeping its permissions; a symbolic link
+    /// is followed; other hard links to the file keep the old text).
     #[arg(short = 'i', long)]
     in_place: bool,
 }
