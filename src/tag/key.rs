@@ -35,11 +35,24 @@ impl Key {
         inline_key(s).unwrap_or_else(|| write_key::<KeyWriter>(s).finish())
     }
 
-    /// A key that is `s` itself (for separators and the paragraph break).
+    /// A key that is `s` itself.
+    #[cfg(test)]
     pub(crate) fn verbatim(s: &str) -> Key {
         let mut w = KeyWriter::default();
         w.push_str(s);
         w.finish()
+    }
+
+    /// A key that is the character `c` itself (a separator's), built without the general
+    /// writer: the tokenizer makes one for every separator.
+    pub(crate) fn of_char(c: char) -> Key {
+        let mut bytes = [0u8; INLINE];
+        let len = c.encode_utf8(&mut bytes).len();
+        // A character is at most four bytes.
+        Key(Repr::Inline {
+            len: u8::try_from(len).unwrap_or(0),
+            bytes,
+        })
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {

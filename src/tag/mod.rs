@@ -370,10 +370,9 @@ impl Tagger {
 /// locality and once without ("Phó Bí thư Thường trực Đảng ủy phường Thủ Dầu Một", later
 /// "... Đảng ủy phường") is one role, with the locality.
 ///
-/// `keys` holds the keys of `roles`, one each, so that a role's keys are computed once
-/// rather than once per comparison.
-fn add_role(roles: &mut Vec<Role>, keys: &mut Vec<RoleKeys>, new: Role) {
-    let new_keys = RoleKeys::of(&new);
+/// `keys` holds the keys of `roles`, one each, and `new_keys` those of `new`, so that a
+/// role's keys are computed once rather than once per comparison.
+fn add_role(roles: &mut Vec<Role>, keys: &mut Vec<RoleKeys>, new: Role, new_keys: RoleKeys) {
     let same_post = |r: &Role, k: &RoleKeys| {
         k.title == new_keys.title && k.organization == new_keys.organization && r.level == new.level
     };
@@ -396,10 +395,37 @@ fn add_role(roles: &mut Vec<Role>, keys: &mut Vec<RoleKeys>, new: Role) {
 }
 
 /// The keys by which [`add_role`] compares roles.
+#[derive(Clone)]
 struct RoleKeys {
     title: String,
     organization: Option<String>,
     text: String,
+}
+
+/// The keys of the roles met so far, by the role's text, with its title and
+/// organization: a document repeats its roles (the same post for every mention of a
+/// person), and looking the keys up costs less than computing them again.
+#[derive(Default)]
+struct RoleKeyCache {
+    by_text: HashMap<String, (String, Option<String>, RoleKeys), FxBuild>,
+}
+
+impl RoleKeyCache {
+    fn keys(&mut self, r: &Role) -> RoleKeys {
+        if let Some((title, organization, keys)) = self.by_text.get(&r.text) {
+            if *title == r.title && *organization == r.organization {
+                return keys.clone();
+            }
+            // The same text split otherwise: computed, and not cached.
+            return RoleKeys::of(r);
+        }
+        let keys = RoleKeys::of(r);
+        self.by_text.insert(
+            r.text.clone(),
+            (r.title.clone(), r.organization.clone(), keys.clone()),
+        );
+        keys
+    }
 }
 
 impl RoleKeys {
@@ -544,6 +570,7 @@ fn merge(
     let mut officials: Vec<Official> = Vec::new();
     let mut has_cue: Vec<bool> = Vec::new();
     let mut role_keys: Vec<Vec<RoleKeys>> = Vec::new();
+    let mut key_cache = RoleKeyCache::default();
     let mut by_name: HashMap<&str, usize, FxBuild> = HashMap::default();
     let mut of_candidate: HashMap<usize, usize, FxBuild> = HashMap::default();
     for (k, c) in candidates.iter().enumerate() {
@@ -585,7 +612,8 @@ fn merge(
             locality: role.locality,
             span: view.to_input(span),
         };
-        add_role(&mut o.roles, keys, new);
+        let new_keys = key_cache.keys(&new);
+        add_role(&mut o.roles, keys, new, new_keys);
     }
     // A capitalized pair after a surname, with no cue and no role, is too weak to be
     // reported as a person ("An Điền tổ chức...", a byline).

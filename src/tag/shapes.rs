@@ -7,6 +7,8 @@
 //! - "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử": an election names the role;
 //! - "A được tái cử giữ chức ROLE".
 
+use std::sync::OnceLock;
+
 use super::roles::{ParsedRole, Parser};
 use super::token::Item;
 
@@ -49,7 +51,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
         let mut run = parser.run_at(j);
         let after = following_words(items, n.end, 6);
         if run.is_empty() {
-            if let Some(p) = find_seq(&after, &["giữ", "chức"]) {
+            if let Some(p) = find_seq(&after, hold_post()) {
                 let mut k = n.end + p + 2;
                 if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
                     k += 1;
@@ -59,9 +61,9 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
         }
         if let Some(last) = run.last() {
             mark(&mut consumed, n.end, last.last);
-        } else if ["tái cử", "trúng cử", "đắc cử", "được bầu", "tái đắc cử"]
+        } else if elected_phrases()
             .iter()
-            .any(|p| find_seq(&after, &p.split(' ').collect::<Vec<_>>()).is_some())
+            .any(|p| find_seq(&after, p).is_some())
         {
             elected.push(n);
         }
@@ -157,12 +159,33 @@ fn following_words<'i>(items: &'i [Item<'_>], from: usize, n: usize) -> Vec<&'i 
         .collect()
 }
 
-/// Where the keys of `seq` occur in `words`.
-fn find_seq(words: &[&str], seq: &[&str]) -> Option<usize> {
-    let keys: Vec<String> = seq.iter().map(|w| super::key::key(w)).collect();
+/// Where the keys `seq` occur in `words` (keys too).
+fn find_seq(words: &[&str], seq: &[String]) -> Option<usize> {
     words
-        .windows(keys.len().max(1))
-        .position(|w| w.iter().zip(&keys).all(|(a, b)| *a == b.as_str()))
+        .windows(seq.len().max(1))
+        .position(|w| w.iter().zip(seq).all(|(a, b)| *a == b.as_str()))
+}
+
+/// The keys of the words of each phrase, computed once.
+fn phrase_keys(phrases: &[&str]) -> Vec<Vec<String>> {
+    phrases
+        .iter()
+        .map(|p| p.split(' ').map(super::key::key).collect())
+        .collect()
+}
+
+/// "giữ chức": the role comes next ("được tái cử giữ chức Tổ trưởng").
+fn hold_post() -> &'static [String] {
+    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    KEYS.get_or_init(|| phrase_keys(&["giữ chức"]))
+        .first()
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Words that say a person was elected, as keys.
+fn elected_phrases() -> &'static [Vec<String>] {
+    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    KEYS.get_or_init(|| phrase_keys(&["tái cử", "trúng cử", "đắc cử", "được bầu", "tái đắc cử"]))
 }
 
 /// Whether a mention (a cue or a name) starts at each of `len` items, for the parser.

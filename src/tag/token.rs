@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::key::Key;
-use super::vocab::{char_class, sep_key, word_char, CharClass, Vocab};
+use super::vocab::{ascii_class, char_class, sep_key, word_char, CharClass, Vocab};
 use crate::expand::{Expander, MatchKind};
 
 /// What an item is.
@@ -86,6 +86,12 @@ impl WordFlags {
         self.lower |= class.lower();
     }
 
+    /// A character after the first.
+    fn add_more(&mut self, class: CharClass) {
+        self.letters += usize::from(class.letter());
+        self.lower |= class.lower();
+    }
+
     fn add_ascii(&mut self, b: u8) {
         if !self.seen {
             self.seen = true;
@@ -110,43 +116,86 @@ impl WordFlags {
     }
 }
 
-/// The character at byte `i` of `s` (a character boundary), its length and class.
-fn char_and_class(s: &str, i: usize) -> Option<(char, usize, CharClass)> {
-    let b = *s.as_bytes().get(i)?;
+/// The character at byte `i` of `bytes` (the bytes of a `str`, `i` a character boundary)
+/// and its length, decoded from the UTF-8 bytes directly: cheaper than slicing the `str`
+/// at `i` first, which checks the boundary again.
+#[inline]
+fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b = *bytes.get(i)?;
     if b.is_ascii() {
-        let c = char::from(b);
-        return Some((c, 1, char_class(c)));
+        return Some((char::from(b), 1));
     }
-    let c = s.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8(), char_class(c)))
+    // The payload of the `k`th continuation byte.
+    let cont = |k: usize| bytes.get(i + k).map(|&x| u32::from(x & 0x3F));
+    let (u, len) = if b < 0xE0 {
+        ((u32::from(b & 0x1F) << 6) | cont(1)?, 2)
+    } else if b < 0xF0 {
+        ((u32::from(b & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3)
+    } else {
+        let u = (u32::from(b & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?;
+        (u, 4)
+    };
+    Some((char::from_u32(u)?, len))
+}
+
+/// The length of the letter at byte `i` of `bytes` if it is one of the Latin blocks where
+/// every character is a word character ([`word_char`]): U+00C0–U+023F but "×" and "÷"
+/// (Vietnamese letters without a tone mark), and U+1E00–U+1EFF (with one).
+#[inline]
+fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match *bytes.get(i)? {
+        0xC3 => bytes
+            .get(i + 1)
+            .filter(|&&b| b != 0x97 && b != 0xB7)
+            .map(|_| 2),
+        0xC4..=0xC8 => Some(2),
+        0xE1 => bytes
+            .get(i + 1)
+            .filter(|b| (0xB8..=0xBB).contains(*b))
+            .map(|_| 3),
+        _ => None,
+    }
+}
+
+/// The character at byte `i` of `s` (a character boundary), its length and class.
+#[inline]
+fn char_and_class(s: &str, i: usize) -> Option<(char, usize, CharClass)> {
+    let (c, len) = char_at(s.as_bytes(), i)?;
+    Some((c, len, char_class(c)))
 }
 
 /// The raw words and separators of `text[range]`.
 ///
-/// Most of the text is ASCII letters and spaces, read a byte at a time; other characters
-/// are classed through [`char_class`].
+/// Most of the text is ASCII letters and spaces, read a byte at a time through a table of
+/// their classes; other characters are decoded and classed through [`char_class`].
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
     let bytes = slice.as_bytes();
-    // About one item per five bytes of Vietnamese text: grown at most once or twice.
-    let mut items = Vec::with_capacity(slice.len() / 5 + 4);
+    // About one item per four bytes of Vietnamese text: room for all of them at once.
+    let mut items = Vec::with_capacity(slice.len() / 3 + 4);
     let base = range.start;
     let mut newlines = 0usize;
     let mut i = 0;
-    while let Some((c, len, class)) = char_and_class(slice, i) {
-        if class.space() {
-            if c == '\n' {
-                newlines += 1;
+    while let Some(&b) = bytes.get(i) {
+        let (c, len, class) = if b.is_ascii() {
+            (char::from(b), 1, ascii_class(b))
+        } else {
+            match char_and_class(slice, i) {
+                Some(x) => x,
+                None => break,
             }
+        };
+        if class.space() {
+            newlines += usize::from(b == b'\n');
             i += len;
             continue;
         }
         if newlines >= 2 && !items.is_empty() {
             items.push(Item {
                 kind: ItemKind::Break,
-                key: OnceCell::from(Key::verbatim("\n")),
+                key: OnceCell::from(Key::of_char('\n')),
                 text: "\n",
                 start: base + i,
                 end: base + i,
@@ -160,7 +209,7 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
         if !class.word() {
             items.push(Item {
                 kind: ItemKind::Sep,
-                key: OnceCell::from(Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4]))),
+                key: OnceCell::from(Key::of_char(sep_key(c))),
                 text: slice.get(i..i + len).unwrap_or_default(),
                 start: base + i,
                 end: base + i + len,
@@ -176,25 +225,36 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
         flags.add(class);
         i += len;
         while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() {
-                if !b.is_ascii_alphanumeric() {
-                    break;
+            // Once the word has a lower-case letter, its case is settled (not all
+            // capitals): the rest is only read to its end, the common letters of
+            // Vietnamese without decoding them.
+            if flags.lower {
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
                 }
-                flags.add_ascii(b);
-                i += 1;
-            } else {
-                match char_and_class(slice, i) {
-                    Some((_, len, class)) if class.word() => {
-                        flags.add(class);
-                        i += len;
-                    }
-                    _ => break,
+                if let Some(len) = latin_letter_len(bytes, i) {
+                    i += len;
+                    continue;
                 }
             }
+            let (len, class) = if b.is_ascii() {
+                (1, ascii_class(b))
+            } else {
+                match char_and_class(slice, i) {
+                    Some((_, len, class)) => (len, class),
+                    None => break,
+                }
+            };
+            if !class.word() {
+                break;
+            }
+            flags.add_more(class);
+            i += len;
         }
         // "đ/c" (đồng chí) is one word.
-        let word = slice.get(start..i).unwrap_or_default();
-        if (word == "đ" || word == "Đ")
+        let word = bytes.get(start..i).unwrap_or_default();
+        if (word == "đ".as_bytes() || word == "Đ".as_bytes())
             && matches!(bytes.get(i..i + 2), Some(b"/c") | Some(b"/C"))
             && !char_and_class(slice, i + 2).is_some_and(|(_, _, class)| class.word())
         {
@@ -234,7 +294,7 @@ fn push_expansion<'a>(
             let c = word.chars().next().unwrap_or('-');
             out.push(Item {
                 kind: ItemKind::Sep,
-                key: OnceCell::from(Key::verbatim(sep_key(c).encode_utf8(&mut [0; 4]))),
+                key: OnceCell::from(Key::of_char(sep_key(c))),
                 text: word,
                 start,
                 end,
@@ -288,10 +348,13 @@ pub(crate) fn spelled_out<'a>(
             ));
         }
     }
-    let mut out = Vec::with_capacity(raw.len() + 8);
+    // Where the items change: (first raw item replaced, raw items replaced, expansion).
+    // Found first, so that the items between are moved in blocks, and a window with
+    // nothing to spell out keeps its items as they are.
+    let mut splices: Vec<(usize, usize, Expansion<'a>, usize, usize)> = Vec::new();
     let mut next = expansions.iter().peekable();
     let mut skip_until = 0usize;
-    for item in raw {
+    for (k, item) in raw.iter().enumerate() {
         if item.start < skip_until {
             continue;
         }
@@ -306,19 +369,38 @@ pub(crate) fn spelled_out<'a>(
         if item.is_word() && item.caps && !longer {
             if let Some(&words) = vocab.role_abbreviations.get(item.text) {
                 let reading = Expansion { words, number: "" };
-                push_expansion(&mut out, reading, item.start, item.end, item.newline_before);
+                splices.push((k, 1, reading, item.start, item.end));
                 continue;
             }
         }
         if let Some((start, end, expansion)) = next.peek() {
             if *start == item.start {
-                push_expansion(&mut out, *expansion, *start, *end, item.newline_before);
+                // The raw items the abbreviation covers.
+                let n = raw
+                    .get(k..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|it| it.start < *end)
+                    .count();
+                splices.push((k, n, *expansion, *start, *end));
                 skip_until = *end;
                 next.next();
-                continue;
             }
         }
-        out.push(item);
     }
+    if splices.is_empty() {
+        return raw;
+    }
+    let mut out = Vec::with_capacity(raw.len() + 4 * splices.len());
+    let mut rest = raw.into_iter();
+    let mut at = 0usize;
+    for (k, n, expansion, start, end) in splices {
+        out.extend(rest.by_ref().take(k.saturating_sub(at)));
+        let nl = rest.next().is_some_and(|first| first.newline_before);
+        rest.by_ref().take(n.saturating_sub(1)).for_each(drop);
+        push_expansion(&mut out, expansion, start, end, nl);
+        at = k + n;
+    }
+    out.extend(rest);
     out
 }

@@ -396,6 +396,44 @@ impl CharClass {
     }
 }
 
+/// The classes of the ASCII characters, computed at compile time: the tokenizer asks for
+/// one per byte of most text, and this answers without the lazily built table below.
+const ASCII_CLASSES: [CharClass; 128] = {
+    let mut table = [CharClass(0); 128];
+    let mut b = 0u8;
+    while b < 128 {
+        let mut bits = 0;
+        if b.is_ascii_alphanumeric() {
+            bits |= CharClass::WORD;
+        }
+        if b.is_ascii_alphabetic() {
+            bits |= CharClass::LETTER;
+        }
+        if b.is_ascii_uppercase() {
+            bits |= CharClass::UPPER;
+        }
+        if b.is_ascii_lowercase() {
+            bits |= CharClass::LOWER;
+        }
+        // `char::is_whitespace` for ASCII: tab, line feed, vertical tab, form feed, carriage
+        // return, space.
+        if matches!(b, 9..=13 | 32) {
+            bits |= CharClass::SPACE;
+        }
+        table[b as usize] = CharClass(bits);
+        b += 1;
+    }
+    table
+};
+
+/// The class of the ASCII character `b` (an empty class for other bytes).
+pub(crate) fn ascii_class(b: u8) -> CharClass {
+    ASCII_CLASSES
+        .get(usize::from(b))
+        .copied()
+        .unwrap_or_default()
+}
+
 /// The characters whose classes are kept in a table: everything up to the end of the
 /// combining diacritics (ASCII, the Latin blocks, decomposed marks), then Latin Extended
 /// Additional, which holds most Vietnamese letters with tone marks, and General
@@ -405,7 +443,11 @@ const TABLE_EXT: (u32, u32) = (0x1E00, 0x2070);
 
 /// The class of `c`, from a table computed once (from the general properties, so the two
 /// always agree) for the characters of Vietnamese text.
+#[inline]
 pub(crate) fn char_class(c: char) -> CharClass {
+    if c.is_ascii() {
+        return ascii_class(c as u8);
+    }
     static TABLE: OnceLock<Vec<CharClass>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         (0..TABLE_LOW)
