@@ -104,6 +104,14 @@ impl SenseContext {
 /// Whether `start..end` is part of a web or e-mail address ("https://…/UBND-TDP",
 /// "UBND@hanoi.gov.vn", "ANTD.VN"): an identifier, like a document number, left as written.
 pub(crate) fn in_address(text: &str, start: usize, end: usize) -> bool {
+    // Inside an address, an abbreviation touches one of its punctuation marks; almost every
+    // abbreviation in running text touches a space or a comma instead, and stops here.
+    let joins = |c: Option<char>| {
+        c.is_some_and(|c| matches!(c, '/' | '.' | '@' | ':' | '-' | '_' | '=' | '?' | '&' | '#'))
+    };
+    if !joins(char_before(text, start)) && !joins(char_at(text, end)) {
+        return false;
+    }
     // Addresses have no spaces; look at most this far for the ends of one.
     const REACH: usize = 256;
     let is_edge =
@@ -126,19 +134,14 @@ pub(crate) fn in_address(text: &str, start: usize, end: usize) -> bool {
     // A host name: ASCII labels joined by dots, ending in a common top-level domain
     // ("mttq.gov.vn", "ANTD.VN"), not a sentence run together ("phường.UBND", "TP.HCM").
     let host = token.split(['/', ':']).next().unwrap_or_default();
-    let tld = host
-        .rsplit('.')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let tld = host.rsplit('.').next().unwrap_or_default();
     host.contains('.')
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        && matches!(
-            tld.as_str(),
-            "vn" | "com" | "net" | "org" | "gov" | "edu" | "info" | "int"
-        )
+        && ["vn", "com", "net", "org", "gov", "edu", "info", "int"]
+            .iter()
+            .any(|t| tld.eq_ignore_ascii_case(t))
 }
 
 /// Whether a parenthesis stands right before or right after `start..end`: the cheap test
