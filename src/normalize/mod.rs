@@ -1,29 +1,7 @@
 //! Normalizing Vietnamese text: the [`Normalizer`], its builder, and the offset map back to
 //! the caller's bytes.
 //!
-//! The pipeline, in order, each step switchable:
-//! 0. legacy encodings to Unicode (TCVN3, VNI, VIQR, or TCVN3/VNI detected), off by default;
-//! 1. Unicode NFC;
-//! 2. look-alikes of Đ/đ (Ð, ð, Ɖ, ɖ) where they sit in Vietnamese words;
-//! 3. spacing (no-break spaces, invisible characters, runs of spaces, trailing spaces);
-//! 4. tone-mark placement (old or new convention, or repair only), off by default;
-//! 5. spelling variants (qui → quy), off by default.
-//!
-//! Steps 1–3 share one scan that proves clean text clean without copying it.
-//!
-//! ```
-//! use std::borrow::Cow;
-//! use viettat::{Normalizer, ToneStyle};
-//!
-//! let n = Normalizer::default();
-//! // Decomposed letters, an eth for Đ, a no-break space, a double space.
-//! assert_eq!(n.normalize("Ðảng  bộ\u{A0}phu\u{31B}o\u{31B}\u{300}ng"), "Đảng bộ phường");
-//! // Clean text comes back borrowed.
-//! assert!(matches!(n.normalize("Đảng bộ phường"), Cow::Borrowed(_)));
-//!
-//! let new_style = Normalizer::builder().tone(ToneStyle::New).build();
-//! assert_eq!(new_style.normalize("Ủy ban hòa giải"), "Uỷ ban hoà giải");
-//! ```
+//! See [`Normalizer`] for the steps and an example.
 
 mod legacy;
 mod letters;
@@ -234,6 +212,30 @@ impl NormalizerBuilder {
 
 /// The normalizer: options, immutable once built, cheap to clone (an `Arc`), `Send + Sync`.
 /// [`Normalizer::default`] is the default pipeline, built once per process.
+///
+/// The pipeline, in order, each step switchable:
+/// 0. legacy encodings to Unicode (TCVN3, VNI, VIQR, or TCVN3/VNI detected), off by default;
+/// 1. Unicode NFC;
+/// 2. look-alikes of Đ/đ (Ð, ð, Ɖ, ɖ) where they sit in Vietnamese words;
+/// 3. spacing (no-break spaces, invisible characters, runs of spaces, trailing spaces);
+/// 4. tone-mark placement (old or new convention, or repair only), off by default;
+/// 5. spelling variants (qui → quy), off by default.
+///
+/// Steps 1–3 share one scan that proves clean text clean without copying it.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use viettat::{Normalizer, ToneStyle};
+///
+/// let n = Normalizer::default();
+/// // Decomposed letters, an eth for Đ, a no-break space, a double space.
+/// assert_eq!(n.normalize("Ðảng  bộ\u{A0}phu\u{31B}o\u{31B}\u{300}ng"), "Đảng bộ phường");
+/// // Clean text comes back borrowed.
+/// assert!(matches!(n.normalize("Đảng bộ phường"), Cow::Borrowed(_)));
+///
+/// let new_style = Normalizer::builder().tone(ToneStyle::New).build();
+/// assert_eq!(new_style.normalize("Ủy ban hòa giải"), "Uỷ ban hoà giải");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Normalizer {
     options: Arc<Options>,
