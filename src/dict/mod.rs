@@ -3,22 +3,6 @@
 //! A dictionary is a list of [`Entry`] values read from TOML files (the format is documented
 //! in `dictionaries/README.md`). The crate embeds its default dictionaries at compile time
 //! ([`Dictionary::embedded`]); users add or override entries from their own files at run time.
-//!
-//! ```
-//! use viettat::{Category, Dictionary};
-//!
-//! let dict = Dictionary::from_toml_str("my-terms.toml", r#"
-//! category = "program"
-//!
-//! [[entry]]
-//! abbr = "CĐS"
-//! expansion = "chuyển đổi số"
-//! "#)?;
-//! let entry = dict.lookup("CĐS").unwrap();
-//! assert_eq!(entry.senses()[0].expansion(), "chuyển đổi số");
-//! assert_eq!(entry.senses()[0].category(), Category::Program);
-//! # Ok::<(), viettat::Error>(())
-//! ```
 
 mod parse;
 
@@ -216,6 +200,22 @@ impl Entry {
 }
 
 /// A set of entries, each surface form defined once.
+///
+/// ```
+/// use viettat::{Category, Dictionary};
+///
+/// let dict = Dictionary::from_toml_str("my-terms.toml", r#"
+/// category = "program"
+///
+/// [[entry]]
+/// abbr = "CĐS"
+/// expansion = "chuyển đổi số"
+/// "#)?;
+/// let entry = dict.lookup("CĐS").unwrap();
+/// assert_eq!(entry.senses()[0].expansion(), "chuyển đổi số");
+/// assert_eq!(entry.senses()[0].category(), Category::Program);
+/// # Ok::<(), viettat::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {
     entries: Vec<Entry>,

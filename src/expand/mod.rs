@@ -1,16 +1,4 @@
 //! Expanding abbreviations: the [`Expander`] engine, its builder, and the matches it reports.
-//!
-//! ```
-//! use viettat::Expander;
-//!
-//! let expander = Expander::default();
-//! assert_eq!(
-//!     expander.expand("Chủ tịch UBND phường"),
-//!     "Chủ tịch Ủy ban nhân dân phường"
-//! );
-//! // Nothing to expand: the text comes back borrowed, without a copy.
-//! assert!(matches!(expander.expand("không có gì"), std::borrow::Cow::Borrowed(_)));
-//! ```
 
 mod context;
 mod matcher;
@@ -35,6 +23,18 @@ pub use render::Style;
 /// Build it once and share it: it is immutable, cheap to clone (an `Arc`), and `Send + Sync`.
 /// [`Expander::default`] gives the engine over the embedded dictionaries, built once per
 /// process on first use.
+///
+/// ```
+/// use viettat::Expander;
+///
+/// let expander = Expander::default();
+/// assert_eq!(
+///     expander.expand("Chủ tịch UBND phường"),
+///     "Chủ tịch Ủy ban nhân dân phường"
+/// );
+/// // Nothing to expand: the text comes back borrowed, without a copy.
+/// assert!(matches!(expander.expand("không có gì"), std::borrow::Cow::Borrowed(_)));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Expander {
     inner: Arc<Inner>,
