@@ -15,9 +15,11 @@ use super::vocab::word_char;
 use crate::text::{is_tone_mark, unlook_alike};
 
 /// Keys up to this many bytes are stored inline. A seven-letter syllable such as
-/// "nghiêng" with a tone mark decomposes to about a dozen bytes; 30 leaves room for
-/// abbreviations and numbers.
-const INLINE: usize = 30;
+/// "nghiêng" with a tone mark decomposes to about a dozen bytes; 22 leaves room for most
+/// abbreviations and numbers, and keeps a key (and so each word item of the tokenizer) a
+/// word smaller than 30 did: the items of a paragraph are written and read for every byte
+/// of the text.
+const INLINE: usize = 22;
 
 /// The comparison key of a word (or of a separator: the character, every dash as "-").
 #[derive(Clone)]

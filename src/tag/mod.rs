@@ -233,11 +233,12 @@ impl Tagger {
         // once it has been scanned. (paragraph, its candidates, its place in `found`)
         let mut deferred: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
         let mut from = 0;
+        let mut raw = Vec::new();
         while let Some(para) = next_paragraph(text, from) {
             from = para.end + 1;
             // Each paragraph is tokenized once: its names are found on these items, and
             // its roles read from them.
-            let raw = token::raw_items(text, para.clone());
+            token::raw_items_into(text, para.clone(), &mut raw);
             let first = candidates.len();
             // Words inside a name already found are not looked at again.
             let mut resume = 0;
@@ -266,7 +267,8 @@ impl Tagger {
             } else {
                 let mut roles = Vec::new();
                 let members: Vec<usize> = members.collect();
-                self.paragraph(text, para, raw, &candidates, &members, &mut roles);
+                let items = std::mem::take(&mut raw);
+                self.paragraph(text, para, items, &candidates, &members, &mut roles);
                 found.push(roles);
             }
         }
@@ -333,15 +335,19 @@ impl Tagger {
         let mut at: Vec<NameAt> = Vec::new();
         for &k in members {
             let Some(c) = candidates.get(k) else { continue };
-            let first = items.iter().position(|it| it.start >= c.start);
-            let end = items.iter().position(|it| it.start >= c.end);
-            let (Some(first), end) = (first, end.unwrap_or(items.len())) else {
+            // Items are in order of their starts (an expansion's words share theirs): the
+            // first item at or after a byte is found by bisection.
+            let at_or_after = |byte: usize| {
+                let k = items.partition_point(|it| it.start < byte);
+                (k < items.len()).then_some(k)
+            };
+            let (Some(first), end) = (
+                at_or_after(c.start),
+                at_or_after(c.end).unwrap_or(items.len()),
+            ) else {
                 continue;
             };
-            let mention = c
-                .cue
-                .and_then(|(s, _)| items.iter().position(|it| it.start >= s))
-                .unwrap_or(first);
+            let mention = c.cue.and_then(|(s, _)| at_or_after(s)).unwrap_or(first);
             at.push(NameAt {
                 candidate: k,
                 mention,

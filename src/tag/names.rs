@@ -35,7 +35,14 @@ pub(crate) fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Voc
         return false;
     };
     // "Đ/c" is read as "Đ" followed by "/c" here.
-    let word = it.text.split('/').next().unwrap_or(it.text);
+    // (Searched byte by byte: words are short, and a call to `memchr` costs more.)
+    let word = it
+        .text
+        .as_bytes()
+        .iter()
+        .position(|&b| b == b'/')
+        .and_then(|p| it.text.get(..p))
+        .unwrap_or(it.text);
     let is_d = matches!(word, "Đ" | "đ");
     if !is_d && !capitalized_word_follows(items, k) {
         return false;

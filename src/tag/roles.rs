@@ -143,13 +143,14 @@ impl Parser<'_> {
         }
         let (n, title) = self.vocab.titles.longest(self.items, i)?;
         let mut j = i + n;
-        let mut title_name = title.name.to_string();
+        // Owned only once the role is sure: most titles met start no role.
+        let mut title_name: &'static str = title.name;
         let mut orgs: Vec<String> = Vec::new();
         let mut org_kind = None;
         // "Trưởng ban Dân vận": the Ban is the organization, whatever its case.
         if let Some(stem) = title_name.strip_suffix(" ban") {
             if let Some((m, name)) = self.name_parts(j) {
-                title_name = stem.to_string();
+                title_name = stem;
                 orgs.push(format!("Ban {name}"));
                 org_kind = Some(OrgKind::Body);
                 j += m;
@@ -189,7 +190,7 @@ impl Parser<'_> {
             }
         }
         Some(ParsedRole {
-            title: title_name,
+            title: title_name.to_string(),
             orgs,
             org_kind,
             level,
@@ -217,17 +218,18 @@ impl Parser<'_> {
     /// The roles of a run starting at item `i`; empty if no role starts there.
     pub(crate) fn run_at(&self, i: usize) -> Vec<ParsedRole> {
         let mut roles: Vec<ParsedRole> = Vec::new();
-        let mut j = i;
-        while let Some(role) = self.role_at(j) {
+        let mut next = self.role_at(i);
+        while let Some(role) = next {
             let end = role.last;
             roles.push(role);
             let Some(k) = self.after_separator(end) else {
                 break;
             };
-            if self.is_person(k) || self.role_at(k).is_none() {
+            if self.is_person(k) {
                 break;
             }
-            j = k;
+            // Parsed once: the role after the separator, if any, is the run's next.
+            next = self.role_at(k);
         }
         share_levels(&mut roles);
         roles

@@ -54,9 +54,16 @@ impl Item<'_> {
         self.kind == ItemKind::Sep && self.key().as_str().starts_with(c)
     }
 
-    /// The comparison key of a word (its text's [`Key`]), or the separator character.
+    /// The comparison key of a word (its text's [`Key`]), or the separator character
+    /// (the first of its text: a separator of an expansion may be longer), every dash as
+    /// "-". Computed when first asked for, separators too: most items are never compared.
     pub(crate) fn key(&self) -> &Key {
-        self.key.get_or_init(|| Key::new(self.text))
+        self.key.get_or_init(|| match self.kind {
+            ItemKind::Word => Key::new(self.text),
+            ItemKind::Sep | ItemKind::Break => {
+                Key::of_char(sep_key(self.text.chars().next().unwrap_or('-')))
+            }
+        })
     }
 }
 
@@ -169,21 +176,31 @@ fn char_and_class(s: &str, i: usize) -> Option<(char, usize, CharClass)> {
 /// Most of the text is ASCII letters and spaces, read a byte at a time through a table of
 /// their classes; other characters are decoded and classed through [`char_class`].
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
+    let mut items = Vec::new();
+    raw_items_into(text, range, &mut items);
+    items
+}
+
+/// [`raw_items`] into `items` (cleared first), so that one buffer serves paragraph after
+/// paragraph: a document's paragraphs mostly name nobody, and their items are dropped as
+/// soon as they are read.
+pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut Vec<Item<'t>>) {
+    items.clear();
     let Some(slice) = text.get(range.clone()) else {
-        return Vec::new();
+        return;
     };
     let bytes = slice.as_bytes();
     // About one item per four bytes of Vietnamese text: room for all of them at once.
-    let mut items = Vec::with_capacity(slice.len() / 3 + 4);
+    items.reserve(slice.len() / 3 + 4);
     let base = range.start;
     let mut newlines = 0usize;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (c, len, class) = if b.is_ascii() {
-            (char::from(b), 1, ascii_class(b))
+        let (len, class) = if b.is_ascii() {
+            (1, ascii_class(b))
         } else {
             match char_and_class(slice, i) {
-                Some(x) => x,
+                Some((_, len, class)) => (len, class),
                 None => break,
             }
         };
@@ -195,7 +212,7 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
         if newlines >= 2 && !items.is_empty() {
             items.push(Item {
                 kind: ItemKind::Break,
-                key: OnceCell::from(Key::of_char('\n')),
+                key: OnceCell::new(),
                 text: "\n",
                 start: base + i,
                 end: base + i,
@@ -209,7 +226,7 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
         if !class.word() {
             items.push(Item {
                 kind: ItemKind::Sep,
-                key: OnceCell::from(Key::of_char(sep_key(c))),
+                key: OnceCell::new(),
                 text: slice.get(i..i + len).unwrap_or_default(),
                 start: base + i,
                 end: base + i + len,
@@ -265,7 +282,6 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
         let word = slice.get(start..i).unwrap_or_default();
         items.push(flags.item(word, base + start, base + i, newline_before));
     }
-    items
 }
 
 /// An abbreviation spelled out: the dictionary's words, then the document number written
@@ -291,10 +307,9 @@ fn push_expansion<'a>(
     for (n, word) in words.enumerate() {
         let newline_before = nl && n == 0;
         if word.chars().all(|c| !word_char(c)) {
-            let c = word.chars().next().unwrap_or('-');
             out.push(Item {
                 kind: ItemKind::Sep,
-                key: OnceCell::from(Key::of_char(sep_key(c))),
+                key: OnceCell::new(),
                 text: word,
                 start,
                 end,

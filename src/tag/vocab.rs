@@ -482,6 +482,63 @@ pub(crate) fn sep_key(c: char) -> char {
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
     by_first: HashMap<Key, Vec<(Vec<Key>, V)>, FxBuild>,
+    starts: Starts,
+}
+
+/// The ASCII starts of the phrases' first keys, so that a word that starts with ASCII can
+/// be ruled out from its text alone, before its key is computed and hashed: most words
+/// looked up start no phrase.
+///
+/// A key keeps a word's leading ASCII characters in place, lower-cased (tone marks go to
+/// the end of the word, look-alikes and decompositions concern other characters only): a
+/// word whose first two bytes are ASCII has a key starting with those two bytes lower-cased.
+#[derive(Debug)]
+struct Starts {
+    /// Bit `b` of `first`: some first key starts with the ASCII byte `b`.
+    first: u128,
+    /// Bit `c` of `pairs[b]`: some first key starts with the ASCII bytes `b`, `c`; bit 0:
+    /// some first key is `b` alone.
+    pairs: Box<[u128; 128]>,
+}
+
+impl Starts {
+    fn new<'k>(keys: impl Iterator<Item = &'k Key>) -> Starts {
+        let mut starts = Starts {
+            first: 0,
+            pairs: Box::new([0; 128]),
+        };
+        for key in keys {
+            let bytes = key.as_bytes();
+            let Some(&k0) = bytes.first().filter(|b| b.is_ascii()) else {
+                continue;
+            };
+            starts.first |= 1 << k0;
+            let pair = bytes.get(1).copied().unwrap_or(0);
+            if let (true, Some(p)) = (pair.is_ascii(), starts.pairs.get_mut(usize::from(k0))) {
+                *p |= 1 << pair;
+            }
+        }
+        starts
+    }
+
+    /// False when no first key can be the key of the word `text`.
+    #[inline]
+    fn may_start(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let Some(&b0) = bytes.first().filter(|b| b.is_ascii()) else {
+            return true;
+        };
+        let k0 = b0.to_ascii_lowercase();
+        match bytes.get(1) {
+            Some(&b1) if !b1.is_ascii() => self.first & (1 << k0) != 0,
+            next => {
+                let k1 = next.map_or(0, u8::to_ascii_lowercase);
+                self.pairs
+                    .get(usize::from(k0))
+                    .is_some_and(|p| p & (1 << k1) != 0)
+            }
+        }
+    }
 }
 
 impl<V> PhraseTable<V> {
@@ -499,12 +556,16 @@ impl<V> PhraseTable<V> {
         for list in by_first.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
-        PhraseTable { by_first }
+        let starts = Starts::new(by_first.keys());
+        PhraseTable { by_first, starts }
     }
 
     /// The longest phrase at `items[i..]`: how many items it covers, and its value.
     pub(crate) fn longest(&self, items: &[Item], i: usize) -> Option<(usize, &V)> {
         let first = items.get(i)?;
+        if first.kind == ItemKind::Word && !self.starts.may_start(first.text) {
+            return None;
+        }
         let list = self.by_first.get(first.key())?;
         list.iter().find_map(|(words, value)| {
             let matches = words.iter().enumerate().all(|(k, w)| {
@@ -620,6 +681,38 @@ fn capitalize(word: &str) -> String {
 mod tests {
     use super::super::key::key;
     use super::*;
+
+    /// The text filter of the phrase tables never rules out a word whose key starts a
+    /// phrase: checked on every word of the corpus, in its cases.
+    #[test]
+    fn starts_filter_keeps_every_phrase_start() {
+        let v = Vocab::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut text = String::from("Ủy Uỷ UBND đ/c Đ/C QUV P10 x Q.");
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+        fn check<V>(name: &str, table: &PhraseTable<V>, it: &Item<'_>) {
+            if it.kind == ItemKind::Word && table.by_first.contains_key(it.key()) {
+                assert!(table.starts.may_start(it.text), "{name}: {:?}", it.text);
+            }
+        }
+        let upper = text.to_uppercase();
+        for t in [text.as_str(), upper.as_str()] {
+            for it in super::super::token::raw_items(t, 0..t.len()) {
+                check("titles", &v.titles, &it);
+                check("orgs", &v.orgs, &it);
+                check("ban_names", &v.ban_names, &it);
+                check("org_heads", &v.org_heads, &it);
+                check("levels", &v.levels, &it);
+                check("cues", &v.cues, &it);
+                check("place_words", &v.place_words, &it);
+                check("not_people", &v.not_people, &it);
+            }
+        }
+    }
 
     #[test]
     fn keys_ignore_case_and_tone_placement_only() {
