@@ -158,6 +158,8 @@ fn any_unicode_form() {
                 "Chu\u{309} ti\u{323}ch HĐND",
                 "Chu\u{309} ti\u{323}ch Hội đồng nhân dân",
             ),
+            // A key with a decomposable letter (Ư = U + horn), in decomposed text.
+            ("về U\u{31B}DCNTT", "về ứng dụng công nghệ thông tin"),
         ],
         replace,
     );
