@@ -472,13 +472,29 @@ fn forms_of(dict: &Dictionary) -> impl Iterator<Item = (&str, u32, bool)> {
 
 /// Whether `text` may hold an abbreviation written in another Unicode form than the
 /// dictionaries: decomposed combining marks (U+0300–U+036F start with byte 0xCC or 0xCD) or
-/// a look-alike of Đ/đ. Vectorized searches, far cheaper than normalizing the text.
+/// a look-alike of Đ/đ. Vectorized searches, far cheaper than normalizing the text. They run
+/// over blocks small enough to stay in cache, so that a large text is read from memory once,
+/// not once per search.
 fn needs_variants(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr2(0xCC, 0xCD, b).is_some()
-        || ["\u{D0}", "\u{F0}", "\u{189}", "\u{256}"]
-            .iter()
-            .any(|l| memchr::memmem::find(b, l.as_bytes()).is_some())
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    static LOOK_ALIKES: LazyLock<[Finder<'static>; 4]> = LazyLock::new(|| {
+        ["\u{D0}", "\u{F0}", "\u{189}", "\u{256}"].map(|l| Finder::new(l.as_bytes()))
+    });
+    const BLOCK: usize = 64 * 1024;
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        // One byte of overlap: a two-byte look-alike may straddle blocks.
+        let block = &bytes[start..(start + BLOCK + 1).min(bytes.len())];
+        if memchr::memchr2(0xCC, 0xCD, block).is_some()
+            || LOOK_ALIKES.iter().any(|f| f.find(block).is_some())
+        {
+            return true;
+        }
+        start += BLOCK;
+    }
+    false
 }
 
 /// What was decided about an abbreviation found in the text.
