@@ -290,6 +290,11 @@ fn an_authors_own_definition_is_left_alone() {
             ),
             ("theo kế hoạch (KH)", "theo kế hoạch (KH)"),
             ("UBND (phường)", "Ủy ban nhân dân (phường)"),
+            // A place in parentheses is not a definition (corpus 056).
+            (
+                "Đảng ủy Phường Thủ Dầu Một (TPHCM) cùng",
+                "Đảng ủy Phường Thủ Dầu Một (Thành phố Hồ Chí Minh) cùng",
+            ),
             // From the author's definition on, the abbreviation means what the author said.
             (
                 "KH số 5. Khách hàng (KH). Mỗi KH",

@@ -151,14 +151,49 @@ pub(crate) fn may_be_definition(text: &str, start: usize, end: usize) -> bool {
         || char_at(text, skip_spaces(text, end)) == Some('(')
 }
 
-/// Whether `start..end` stands alone in parentheses right after a word: "Khách hàng (KH)".
-/// When none of the entry's senses is what the words before spell out, the author has
-/// defined the abbreviation with a meaning of their own.
-pub(crate) fn parenthesized_after_words(text: &str, start: usize, end: usize) -> bool {
+/// Whether `start..end` stands alone in parentheses after words whose initials spell it:
+/// "Khách hàng (KH)", "Đảng ủy (ĐU)". When none of the entry's senses is what those words
+/// say, the author has defined the abbreviation with a meaning of their own. The initials
+/// keep a place or a remark in parentheses ("phường Thủ Dầu Một (TPHCM)") from counting.
+pub(crate) fn defined_otherwise(text: &str, start: usize, end: usize) -> bool {
     let open = skip_spaces_back(text, start);
-    char_before(text, open) == Some('(')
-        && char_at(text, skip_spaces(text, end)) == Some(')')
-        && char_before(text, skip_spaces_back(text, open - 1)).is_some_and(char::is_alphabetic)
+    if char_before(text, open) != Some('(') || char_at(text, skip_spaces(text, end)) != Some(')') {
+        return false;
+    }
+    let letters: Vec<char> = text[start..end]
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(initial)
+        .collect();
+    // Abbreviations are a few letters; a long one is not a row of initials.
+    if letters.is_empty() || letters.len() > 12 {
+        return false;
+    }
+    let before = &text[..open - 1];
+    let words = before
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .take(letters.len());
+    let mut initials: Vec<char> = words
+        .filter_map(|w| w.chars().next())
+        .map(initial)
+        .collect();
+    initials.reverse();
+    initials == letters
+}
+
+/// A letter as an initial: upper case, without its diacritics, look-alikes of Đ as Đ.
+fn initial(c: char) -> char {
+    let c = crate::text::unlook_alike(c);
+    let mut base = c;
+    if !matches!(c, 'Đ' | 'đ') {
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if base == c {
+                base = d;
+            }
+        });
+    }
+    base.to_uppercase().next().unwrap_or(base)
 }
 
 /// The folded text on both sides of a hit, computed once for all the senses of its entry

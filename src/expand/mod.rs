@@ -431,7 +431,7 @@ impl Expander {
             {
                 return found(entry.senses().get(i), MatchKind::Definition);
             }
-            if context::parenthesized_after_words(text, hit.start, hit.end) {
+            if context::defined_otherwise(text, hit.start, hit.end) {
                 return found(None, MatchKind::Redefined);
             }
         }
@@ -643,7 +643,9 @@ impl<'e> Iterator for Matches<'e, '_> {
         self.pos = hit.end;
         let mut m = self.expander.decide(text, hit);
         if m.kind == MatchKind::Redefined {
-            self.redefined.push(m.index);
+            if !self.redefined.contains(&m.index) {
+                self.redefined.push(m.index);
+            }
         } else if self.redefined.contains(&m.index)
             && matches!(m.kind, MatchKind::Expansion | MatchKind::Ambiguous)
         {
