@@ -405,3 +405,69 @@ fn no_default_dict_needs_a_dict() {
         stderr(&o)
     );
 }
+
+#[test]
+fn expand_flags_case_and_document_numbers() {
+    let o = viettat(&["expand", "--case-insensitive"], "Tdp 5".as_bytes());
+    assert_eq!(stdout(&o), "Tổ dân phố 5");
+    let o = viettat(
+        &["expand", "--expand-document-numbers"],
+        "số 23/KH-UBND".as_bytes(),
+    );
+    assert_eq!(stdout(&o), "số 23/Kế hoạch-Ủy ban nhân dân");
+}
+
+#[test]
+fn annotate_of_an_eight_bit_file_counts_bytes_as_characters() {
+    // A raw TCVN3 file: "tæ chøc" is "tổ chức"; positions are those of the 8-bit input.
+    let o = viettat(
+        &[
+            "expand",
+            "--normalize",
+            "--from",
+            "tcvn3",
+            "--style",
+            "annotate",
+        ],
+        b"t\xe6 ch\xf8c\nUBND",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(
+        (r["line"].as_u64(), r["column"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(
+        (r["start"].as_u64(), r["end"].as_u64()),
+        (Some(8), Some(12))
+    );
+}
+
+#[test]
+fn tag_json_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    fs::write(
+        &a,
+        "Dự có đồng chí Nguyễn Văn Tuấn – QUV, Chủ tịch HĐND phường.\n",
+    )
+    .unwrap();
+    let o = viettat(&["tag", a.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(r["name"], "Nguyễn Văn Tuấn");
+    assert_eq!(r["file"], a.to_str().unwrap());
+    assert_eq!(r["roles"][1]["text"], "Chủ tịch Hội đồng nhân dân phường");
+    let text = fs::read_to_string(&a).unwrap();
+    let (s, e) = (
+        r["mentions"][0]["start"].as_u64().unwrap() as usize,
+        r["mentions"][0]["end"].as_u64().unwrap() as usize,
+    );
+    assert!(text[s..e].contains("Nguyễn Văn Tuấn"));
+
+    let o = viettat(&["tag", "--format", "text"], text.as_bytes());
+    assert_eq!(
+        stdout(&o),
+        "Nguyễn Văn Tuấn — Quận ủy viên; Chủ tịch Hội đồng nhân dân phường\n"
+    );
+}

@@ -89,8 +89,7 @@ impl WordFlags {
             self.seen = true;
             self.cap = class.upper();
         }
-        self.letters += usize::from(class.letter());
-        self.lower |= class.lower();
+        self.add_more(class);
     }
 
     /// A character after the first.

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use serde_json::json;
 use viettat::{Expander, LineIndex, Normalizer, Span, Style};
 
-use crate::io::{write_error, Input, Placement, Source};
+use crate::io::{eight_bit_position, write_error, Input, Placement, Source};
 use crate::normalize::{FromArg, ToneArg};
 use crate::{CmdResult, DictArgs};
 
@@ -183,13 +183,8 @@ fn annotate_text(
             (p.line, p.column)
         }
         None => {
-            let before = &original[..offset.min(original.len())];
-            let line_start = before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            (line, before.len() - line_start + 1)
+            let p = eight_bit_position(original, offset);
+            (p.line, p.column)
         }
     };
     for m in expander.find_iter(text) {

@@ -379,6 +379,22 @@ impl Placement {
     }
 }
 
+/// The line and column of byte `offset` of an input read as 8-bit text (a legacy file): one
+/// byte, one character.
+pub fn eight_bit_position(input: &[u8], offset: usize) -> Position {
+    let offset = offset.min(input.len());
+    let before = &input[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Position {
+        offset,
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column: offset - line_start + 1,
+    }
+}
+
 /// Turns a write error into an [`Error`] that says what was being written.
 pub fn write_error(e: io::Error) -> Error {
     Error::io(e, "cannot write output")

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use viettat::{Encoding, LineIndex, Normalized, Normalizer, Position, ToneStyle};
+use viettat::{Encoding, LineIndex, Normalized, Normalizer, ToneStyle};
 
-use crate::io::{write_error, Placement, Source};
+use crate::io::{eight_bit_position, write_error, Placement, Source};
 use crate::CmdResult;
 
 #[derive(Args, Debug)]
@@ -191,17 +191,4 @@ fn print_report(source: &Source, input: &[u8], out: &Normalized<'_>) -> io::Resu
         )?;
     }
     Ok(())
-}
-
-fn eight_bit_position(input: &[u8], offset: usize) -> Position {
-    let before = input.get(..offset).unwrap_or(input);
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    Position {
-        offset,
-        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-        column: offset - line_start + 1,
-    }
 }
