@@ -45,7 +45,7 @@ pub(crate) fn run<S: Sink>(text: &str, encoding: Encoding, sink: &mut S) {
 /// Whether `c` can be part of a word written in a legacy encoding read as Latin-1: letters,
 /// and every Latin-1 character from U+00A1 (TCVN3 uses most of them, including the soft
 /// hyphen, as letters).
-fn is_word_char(c: char) -> bool {
+fn is_legacy_word_char(c: char) -> bool {
     c.is_alphabetic() || ('\u{A1}'..='\u{FF}').contains(&c)
 }
 
@@ -55,13 +55,13 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     std::iter::from_fn(move || {
         let (s, _) = loop {
             let (i, c) = it.next()?;
-            if is_word_char(c) {
+            if is_legacy_word_char(c) {
                 break (i, c);
             }
         };
         let mut e = text.len();
         while let Some(&(i, c)) = it.peek() {
-            if !is_word_char(c) {
+            if !is_legacy_word_char(c) {
                 e = i;
                 break;
             }
