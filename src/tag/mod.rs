@@ -227,7 +227,9 @@ impl Tagger {
         let vocab = &self.inner.vocab;
         let mut candidates: Vec<names::Candidate> = Vec::new();
         // The roles found in each paragraph with names, in the order of the paragraphs.
-        let mut found: Vec<Vec<(usize, ParsedRole, Span)>> = Vec::new();
+        // Each as (candidate, role in `distinct`, where the role is written).
+        let mut found: Vec<Vec<(usize, RoleId, Span)>> = Vec::new();
+        let mut distinct = DistinctRoles::default();
         // Paragraphs with a name right after a place word ("phường Nguyễn Thị Minh Khai"):
         // whether that is a person depends on the whole document, so their roles are read
         // once it has been scanned. (paragraph, its candidates, its place in `found`)
@@ -269,7 +271,7 @@ impl Tagger {
                 let members: Vec<usize> = members.collect();
                 let items = std::mem::take(&mut raw);
                 self.paragraph(text, para, items, &candidates, &members, &mut roles);
-                found.push(roles);
+                found.push(distinct.add_all(roles));
             }
         }
         if candidates.is_empty() {
@@ -302,9 +304,17 @@ impl Tagger {
                 continue;
             };
             let raw = token::raw_items(text, para.clone());
-            self.paragraph(text, para, raw, &candidates, &members, roles);
+            let mut parsed = Vec::new();
+            self.paragraph(text, para, raw, &candidates, &members, &mut parsed);
+            *roles = distinct.add_all(parsed);
         }
-        merge(&view, &candidates, &people, found.into_iter().flatten())
+        merge(
+            &view,
+            &candidates,
+            &people,
+            &distinct,
+            found.into_iter().flatten(),
+        )
     }
 
     /// Ties roles to the names of one paragraph, given its raw items; `members` are its
@@ -377,8 +387,15 @@ impl Tagger {
 /// "... Đảng ủy phường") is one role, with the locality.
 ///
 /// `keys` holds the keys of `roles`, one each, and `new_keys` those of `new`, so that a
-/// role's keys are computed once rather than once per comparison.
-fn add_role(roles: &mut Vec<Role>, keys: &mut Vec<RoleKeys>, new: Role, new_keys: RoleKeys) {
+/// role's keys are computed once rather than once per comparison. `span` is where `new`
+/// is written this time, asked for only if the role is taken.
+fn add_role(
+    roles: &mut Vec<Role>,
+    keys: &mut Vec<RoleKeys>,
+    new: &Role,
+    new_keys: &RoleKeys,
+    span: impl FnOnce() -> Span,
+) {
     let same_post = |r: &Role, k: &RoleKeys| {
         k.title == new_keys.title && k.organization == new_keys.organization && r.level == new.level
     };
@@ -388,16 +405,19 @@ fn add_role(roles: &mut Vec<Role>, keys: &mut Vec<RoleKeys>, new: Role, new_keys
         }
         if same_post(r, k) && (r.locality.is_none() || new.locality.is_none()) {
             if r.locality.is_none() {
-                r.locality = new.locality;
-                r.text = new.text;
-                r.span = new.span;
-                k.text = new_keys.text;
+                r.locality.clone_from(&new.locality);
+                r.text.clone_from(&new.text);
+                r.span = span();
+                k.text.clone_from(&new_keys.text);
             }
             return;
         }
     }
-    roles.push(new);
-    keys.push(new_keys);
+    roles.push(Role {
+        span: span(),
+        ..new.clone()
+    });
+    keys.push(new_keys.clone());
 }
 
 /// The keys by which [`add_role`] compares roles.
@@ -408,38 +428,88 @@ struct RoleKeys {
     text: String,
 }
 
-/// The keys of the roles met so far, by the role's text, with its title and
-/// organization: a document repeats its roles (the same post for every mention of a
-/// person), and looking the keys up costs less than computing them again.
-#[derive(Default)]
-struct RoleKeyCache {
-    by_text: HashMap<String, (String, Option<String>, RoleKeys), FxBuild>,
-}
-
-impl RoleKeyCache {
-    fn keys(&mut self, r: &Role) -> RoleKeys {
-        if let Some((title, organization, keys)) = self.by_text.get(&r.text) {
-            if *title == r.title && *organization == r.organization {
-                return keys.clone();
-            }
-            // The same text split otherwise: computed, and not cached.
-            return RoleKeys::of(r);
-        }
-        let keys = RoleKeys::of(r);
-        self.by_text.insert(
-            r.text.clone(),
-            (r.title.clone(), r.organization.clone(), keys.clone()),
-        );
-        keys
-    }
-}
-
 impl RoleKeys {
     fn of(r: &Role) -> RoleKeys {
         RoleKeys {
             title: key(&r.title),
             organization: r.organization.as_deref().map(key),
             text: key(&r.text),
+        }
+    }
+}
+
+/// A role's place in [`DistinctRoles`].
+type RoleId = usize;
+
+/// The roles of a document, each spelled out once with its keys, however often it is
+/// written: a document repeats its roles (the same post at every mention of a person), so
+/// what is kept per mention is an index, and each role's text and keys are built once.
+#[derive(Default)]
+struct DistinctRoles {
+    ids: HashMap<RoleContent, RoleId, FxBuild>,
+    /// Each role spelled out (its span is that of its first mention; [`merge`] sets the
+    /// span of each official's own).
+    roles: Vec<(Role, RoleKeys)>,
+}
+
+/// What makes two parsed roles the same role of the output.
+#[derive(PartialEq, Eq, Hash)]
+struct RoleContent {
+    title: String,
+    orgs: Vec<String>,
+    level: Option<Level>,
+    locality: Option<String>,
+}
+
+impl RoleContent {
+    /// The role spelled out: "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc quận".
+    fn text(&self) -> String {
+        let mut parts: Vec<&str> = vec![self.title.as_str()];
+        parts.extend(self.orgs.iter().map(String::as_str));
+        if let Some(level) = self.level {
+            parts.push(level.as_str());
+        }
+        if let Some(locality) = &self.locality {
+            parts.push(locality);
+        }
+        parts.join(" ")
+    }
+}
+
+impl DistinctRoles {
+    /// The roles found in a paragraph, as (candidate, role, span) with each role kept once.
+    fn add_all(&mut self, found: Vec<(usize, ParsedRole, Span)>) -> Vec<(usize, RoleId, Span)> {
+        found
+            .into_iter()
+            .map(|(k, role, span)| (k, self.add(role, span), span))
+            .collect()
+    }
+
+    fn add(&mut self, role: ParsedRole, span: Span) -> RoleId {
+        let content = RoleContent {
+            title: role.title,
+            orgs: role.orgs,
+            level: role.level,
+            locality: role.locality,
+        };
+        match self.ids.entry(content) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let c = e.key();
+                let role = Role {
+                    title: c.title.clone(),
+                    organization: (!c.orgs.is_empty()).then(|| c.orgs.join(" ")),
+                    level: c.level,
+                    locality: c.locality.clone(),
+                    text: c.text(),
+                    span,
+                };
+                let keys = RoleKeys::of(&role);
+                let id = self.roles.len();
+                self.roles.push((role, keys));
+                e.insert(id);
+                id
+            }
         }
     }
 }
@@ -571,14 +641,15 @@ fn merge(
     view: &View<'_>,
     candidates: &[names::Candidate],
     people: &[bool],
-    found: impl Iterator<Item = (usize, ParsedRole, Span)>,
+    distinct: &DistinctRoles,
+    found: impl Iterator<Item = (usize, RoleId, Span)>,
 ) -> Vec<Official> {
     let mut officials: Vec<Official> = Vec::new();
     let mut has_cue: Vec<bool> = Vec::new();
     let mut role_keys: Vec<Vec<RoleKeys>> = Vec::new();
-    let mut key_cache = RoleKeyCache::default();
     let mut by_name: HashMap<&str, usize, FxBuild> = HashMap::default();
-    let mut of_candidate: HashMap<usize, usize, FxBuild> = HashMap::default();
+    // The official of each candidate that is a person.
+    let mut of_candidate: Vec<Option<usize>> = vec![None; candidates.len()];
     for (k, c) in candidates.iter().enumerate() {
         if people.get(k) != Some(&true) {
             continue;
@@ -601,25 +672,22 @@ fn merge(
                 *h = true;
             }
         }
-        of_candidate.insert(k, index);
+        if let Some(slot) = of_candidate.get_mut(k) {
+            *slot = Some(index);
+        }
     }
-    for (k, role, span) in found {
-        let Some(&index) = of_candidate.get(&k) else {
+    for (k, id, span) in found {
+        let Some(&Some(index)) = of_candidate.get(k) else {
             continue;
         };
-        let (Some(o), Some(keys)) = (officials.get_mut(index), role_keys.get_mut(index)) else {
+        let (Some(o), Some(keys), Some((new, new_keys))) = (
+            officials.get_mut(index),
+            role_keys.get_mut(index),
+            distinct.roles.get(id),
+        ) else {
             continue;
         };
-        let new = Role {
-            organization: (!role.orgs.is_empty()).then(|| role.orgs.join(" ")),
-            text: role.text(),
-            title: role.title,
-            level: role.level,
-            locality: role.locality,
-            span: view.to_input(span),
-        };
-        let new_keys = key_cache.keys(&new);
-        add_role(&mut o.roles, keys, new, new_keys);
+        add_role(&mut o.roles, keys, new, new_keys, || view.to_input(span));
     }
     // A capitalized pair after a surname, with no cue and no role, is too weak to be
     // reported as a person ("An Điền tổ chức...", a byline).

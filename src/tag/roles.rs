@@ -21,21 +21,6 @@ pub(crate) struct ParsedRole {
     pub(crate) last: usize,
 }
 
-impl ParsedRole {
-    /// The role spelled out: "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc quận".
-    pub(crate) fn text(&self) -> String {
-        let mut parts: Vec<&str> = vec![self.title.as_str()];
-        parts.extend(self.orgs.iter().map(String::as_str));
-        if let Some(level) = self.level {
-            parts.push(level.as_str());
-        }
-        if let Some(locality) = &self.locality {
-            parts.push(locality);
-        }
-        parts.join(" ")
-    }
-}
-
 /// Parses roles in a paragraph's items.
 pub(crate) struct Parser<'a> {
     pub(crate) items: &'a [Item<'a>],
