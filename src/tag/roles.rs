@@ -66,7 +66,7 @@ impl Parser<'_> {
                 if !next.cap
                     && !self.vocab.stop_words.contains(next.key())
                     && !self.starts_vocab(j)
-                    && !self.vocab.titles.starts_with_key(next.key())
+                    && !self.vocab.titles.starts_with(next)
                     && !next.key().has_digit()
                 {
                     parts.push(next.text);

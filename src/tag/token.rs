@@ -2,11 +2,14 @@
 //! ("UB MTTQ" becomes the words "Ủy ban Mặt trận Tổ quốc", each keeping the span of the
 //! abbreviation), ready for the phrase tables.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::key::Key;
-use super::vocab::{ascii_class, char_class, sep_key, word_char, CharClass, Vocab};
+use super::key::{FxBuild, Key};
+use super::vocab::{
+    ascii_class, char_class, lexicon, sep_key, word_char, CharClass, Vocab, WordId,
+};
 use crate::expand::{Expander, MatchKind};
 
 /// What an item is.
@@ -27,6 +30,9 @@ pub(crate) struct Item<'a> {
     /// is computed when first asked for: most words are never compared with the
     /// vocabulary.
     key: OnceCell<Key>,
+    /// The word's number in the [`Lexicon`](super::vocab::Lexicon), [`UNSET`] until first
+    /// asked for.
+    id: Cell<WordId>,
     /// The word as written, or the word of an abbreviation's expansion.
     pub(crate) text: &'a str,
     /// Byte range in the viewed text (for an expansion's words: the abbreviation's).
@@ -50,6 +56,22 @@ impl Item<'_> {
         self.kind == ItemKind::Word && *self.key() == Key::new(w)
     }
 
+    /// The word's number in the [`Lexicon`](super::vocab::Lexicon) (of its key: a
+    /// separator's is its character's), looked up when first asked for.
+    pub(crate) fn id(&self) -> WordId {
+        let id = self.id.get();
+        if id != UNSET {
+            return id;
+        }
+        let id = if self.kind == ItemKind::Word {
+            word_id(self.text, || self.key())
+        } else {
+            lexicon().id(self.key())
+        };
+        self.id.set(id);
+        id
+    }
+
     pub(crate) fn is_sep(&self, c: char) -> bool {
         self.kind == ItemKind::Sep && self.key().as_str().starts_with(c)
     }
@@ -66,6 +88,40 @@ impl Item<'_> {
         })
     }
 }
+
+/// The [`Lexicon`](super::vocab::Lexicon) number of the word written `text`, whose key
+/// `key` computes.
+///
+/// A text repeats its words, so numbers are kept by the words as written, per thread (the
+/// number of a written word never changes: keeping it only saves computing its key and
+/// looking that up again). At most [`WORD_IDS_KEPT`] words are kept, then the memo starts
+/// afresh.
+fn word_id<'k>(text: &str, key: impl FnOnce() -> &'k Key) -> WordId {
+    thread_local! {
+        static WORD_IDS: RefCell<HashMap<Box<str>, WordId, FxBuild>> =
+            RefCell::new(HashMap::default());
+    }
+    WORD_IDS.with(|ids| {
+        let Ok(mut ids) = ids.try_borrow_mut() else {
+            return lexicon().id(key());
+        };
+        if let Some(&id) = ids.get(text) {
+            return id;
+        }
+        let id = lexicon().id(key());
+        if ids.len() >= WORD_IDS_KEPT {
+            ids.clear();
+        }
+        ids.insert(text.into(), id);
+        id
+    })
+}
+
+/// How many written words [`word_id`] keeps per thread.
+const WORD_IDS_KEPT: usize = 1 << 16;
+
+/// The [`Item::id`] of an item not looked up yet.
+const UNSET: WordId = WordId::MAX - 1;
 
 fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
     let mut flags = WordFlags::default();
@@ -111,6 +167,7 @@ impl WordFlags {
         Item {
             kind: ItemKind::Word,
             key: OnceCell::new(),
+            id: Cell::new(UNSET),
             text,
             start,
             end,
@@ -212,6 +269,7 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             items.push(Item {
                 kind: ItemKind::Break,
                 key: OnceCell::new(),
+                id: Cell::new(UNSET),
                 text: "\n",
                 start: base + i,
                 end: base + i,
@@ -226,6 +284,7 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             items.push(Item {
                 kind: ItemKind::Sep,
                 key: OnceCell::new(),
+                id: Cell::new(UNSET),
                 text: slice.get(i..i + len).unwrap_or_default(),
                 start: base + i,
                 end: base + i + len,
@@ -309,6 +368,7 @@ fn push_expansion<'a>(
             out.push(Item {
                 kind: ItemKind::Sep,
                 key: OnceCell::new(),
+                id: Cell::new(UNSET),
                 text: word,
                 start,
                 end,

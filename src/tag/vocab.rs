@@ -481,7 +481,8 @@ pub(crate) fn sep_key(c: char) -> char {
 /// longest phrase wins.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<Key, Vec<(Vec<Key>, V)>, FxBuild>,
+    /// The phrases, as words of the [`Lexicon`], by their first word, longest first.
+    by_first: Vec<Vec<(Vec<WordId>, V)>>,
     starts: Starts,
 }
 
@@ -543,21 +544,39 @@ impl Starts {
 
 impl<V> PhraseTable<V> {
     fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> PhraseTable<V> {
-        let mut by_first: HashMap<Key, Vec<(Vec<Key>, V)>, FxBuild> = HashMap::default();
+        let lexicon = lexicon();
+        let mut by_first: Vec<Vec<(Vec<WordId>, V)>> = Vec::new();
+        let mut first_keys: Vec<Key> = Vec::new();
         for (phrase, value) in entries {
-            let words: Vec<Key> = phrase.split_whitespace().map(Key::new).collect();
-            if let Some(first) = words.first() {
-                by_first
-                    .entry(first.clone())
-                    .or_default()
-                    .push((words, value));
+            let keys: Vec<Key> = phrase.split_whitespace().map(Key::new).collect();
+            let words: Vec<WordId> = keys.iter().map(|k| lexicon.id(k)).collect();
+            let (Some(first), Some(first_key)) = (words.first(), keys.first()) else {
+                continue;
+            };
+            let slot = usize::try_from(*first).unwrap_or(usize::MAX);
+            if slot >= by_first.len() {
+                by_first.resize_with(slot + 1, Vec::new);
+            }
+            if let Some(list) = by_first.get_mut(slot) {
+                if list.is_empty() {
+                    first_keys.push(first_key.clone());
+                }
+                list.push((words, value));
             }
         }
-        for list in by_first.values_mut() {
+        for list in &mut by_first {
             list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
-        let starts = Starts::new(by_first.keys());
+        let starts = Starts::new(first_keys.iter());
         PhraseTable { by_first, starts }
+    }
+
+    /// The phrases whose first word is `it`, longest first.
+    fn starting_with(&self, it: &Item) -> &[(Vec<WordId>, V)] {
+        usize::try_from(it.id())
+            .ok()
+            .and_then(|i| self.by_first.get(i))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The longest phrase at `items[i..]`: how many items it covers, and its value.
@@ -566,21 +585,64 @@ impl<V> PhraseTable<V> {
         if first.kind == ItemKind::Word && !self.starts.may_start(first.text) {
             return None;
         }
-        let list = self.by_first.get(first.key())?;
-        list.iter().find_map(|(words, value)| {
-            let matches = words.iter().enumerate().all(|(k, w)| {
+        self.starting_with(first).iter().find_map(|(words, value)| {
+            let matches = words.iter().enumerate().all(|(k, &w)| {
                 items
                     .get(i + k)
-                    .is_some_and(|it| *it.key() == *w && it.kind != ItemKind::Break)
+                    .is_some_and(|it| it.id() == w && it.kind != ItemKind::Break)
             });
             matches.then_some((words.len(), value))
         })
     }
 
-    /// Whether a phrase starts with the word whose key is `k`.
-    pub(crate) fn starts_with_key(&self, k: &Key) -> bool {
-        self.by_first.contains_key(k)
+    /// Whether a phrase starts with the word `it`.
+    pub(crate) fn starts_with(&self, it: &Item) -> bool {
+        !self.starting_with(it).is_empty()
     }
+}
+
+/// The number of a word of the phrase tables in the [`Lexicon`]; words of the text that
+/// are in no phrase have [`NOT_A_PHRASE_WORD`].
+pub(crate) type WordId = u32;
+
+/// The [`WordId`] of every word that is in no phrase.
+pub(crate) const NOT_A_PHRASE_WORD: WordId = WordId::MAX;
+
+/// Every word of the phrase tables, by key, numbered: a word of the text is looked up here
+/// once (its key hashed once), and then compared with the words of the phrases by number.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    ids: HashMap<Key, WordId, FxBuild>,
+}
+
+impl Lexicon {
+    /// The number of the word whose key is `key`.
+    pub(crate) fn id(&self, key: &Key) -> WordId {
+        self.ids.get(key).copied().unwrap_or(NOT_A_PHRASE_WORD)
+    }
+}
+
+/// The lexicon of the embedded phrase lists, built once per process.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let phrases = TITLES
+            .iter()
+            .map(|t| t.0)
+            .chain(ORGANIZATIONS.iter().map(|o| o.0))
+            .chain(BAN_NAMES.iter().map(|b| b.0))
+            .chain(ORG_HEADS.iter().copied())
+            .chain(LEVELS.iter().map(|l| l.0))
+            .chain(CUES.iter().copied())
+            .chain(PLACE_WORDS.iter().copied())
+            .chain(NOT_PEOPLE.iter().copied());
+        let mut ids: HashMap<Key, WordId, FxBuild> = HashMap::default();
+        for word in phrases.flat_map(str::split_whitespace) {
+            let next = WordId::try_from(ids.len()).unwrap_or(NOT_A_PHRASE_WORD);
+            ids.entry(Key::new(word)).or_insert(next);
+        }
+        Lexicon { ids }
+    })
 }
 
 /// A title and whether it can stand alone.
@@ -695,7 +757,7 @@ mod tests {
             }
         }
         fn check<V>(name: &str, table: &PhraseTable<V>, it: &Item<'_>) {
-            if it.kind == ItemKind::Word && table.by_first.contains_key(it.key()) {
+            if it.kind == ItemKind::Word && table.starts_with(it) {
                 assert!(table.starts.may_start(it.text), "{name}: {:?}", it.text);
             }
         }
