@@ -47,7 +47,6 @@ pub(crate) fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Voc
     if !is_d && !capitalized_word_follows(items, k) {
         return false;
     }
-    let is_cue_word = vocab.cue_words.contains(word) || (is_d && it.text.len() > word.len());
     // The word before, as written: the item before, unless a "/" joins it to more
     // ("x/ông"), which the text says best.
     let after_cue = || {
@@ -64,7 +63,10 @@ pub(crate) fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Voc
             prev.is_word() && vocab.cue_last_words.contains(prev.text)
         }
     };
-    vocab.surnames.contains(word) || is_cue_word || after_cue()
+    vocab.surnames.contains(word)
+        || (is_d && it.text.len() > word.len())
+        || vocab.cue_words.contains(word)
+        || after_cue()
 }
 
 /// The word ending right before `i`, skipping spaces (and "đ/c" as one word).

@@ -220,6 +220,18 @@ fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// Which bytes are ASCII letters and digits, for the innermost loop of the tokenizer (one
+/// load, where `u8::is_ascii_alphanumeric` compares three ranges).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0u8;
+    while b < 128 {
+        table[b as usize] = b.is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The character at byte `i` of `s` (a character boundary), its length and class.
 #[inline]
 fn char_and_class(s: &str, i: usize) -> Option<(char, usize, CharClass)> {
@@ -252,6 +264,11 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
     let mut newlines = 0usize;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // Most separators are one space.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
         let (len, class) = if b.is_ascii() {
             (1, ascii_class(b))
         } else {
@@ -304,7 +321,7 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             // capitals): the rest is only read to its end, the common letters of
             // Vietnamese without decoding them.
             if flags.lower {
-                if b.is_ascii_alphanumeric() {
+                if ASCII_ALNUM.get(usize::from(b)) == Some(&true) {
                     i += 1;
                     continue;
                 }
