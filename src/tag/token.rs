@@ -495,3 +495,30 @@ pub(crate) fn spelled_out<'a>(
     out.extend(rest);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::vocab::NOT_A_PHRASE_WORD;
+    use super::*;
+
+    /// The memo gives every written word the number its key has in the lexicon, on first
+    /// sight and after, whatever the case or tone placement it is written with.
+    #[test]
+    fn word_numbers_are_those_of_their_keys() {
+        let number = |word: &str| {
+            let key = Key::new(word);
+            word_id(word, || &key)
+        };
+        for word in [
+            "Chủ", "chủ", "CHỦ", "tịch", "Uỷ", "Ủy", "ủy", "Nguyễn", "xyz", "đ/c",
+        ] {
+            let expected = lexicon().id(&Key::new(word));
+            assert_eq!(number(word), expected, "{word}");
+            assert_eq!(number(word), expected, "{word}, remembered");
+        }
+        assert_ne!(number("Chủ"), NOT_A_PHRASE_WORD);
+        assert_eq!(number("CHỦ"), number("chủ"));
+        assert_eq!(number("Uỷ"), number("ủy"));
+        assert_eq!(number("xyz"), NOT_A_PHRASE_WORD);
+    }
+}

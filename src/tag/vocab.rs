@@ -550,9 +550,14 @@ impl<V> PhraseTable<V> {
         for (phrase, value) in entries {
             let keys: Vec<Key> = phrase.split_whitespace().map(Key::new).collect();
             let words: Vec<WordId> = keys.iter().map(|k| lexicon.id(k)).collect();
+            // (A phrase with a word outside the lexicon could never match: the lexicon is
+            // built from every list of phrases, and a test checks that none is left out.)
             let (Some(first), Some(first_key)) = (words.first(), keys.first()) else {
                 continue;
             };
+            if words.contains(&NOT_A_PHRASE_WORD) {
+                continue;
+            }
             let slot = usize::try_from(*first).unwrap_or(usize::MAX);
             if slot >= by_first.len() {
                 by_first.resize_with(slot + 1, Vec::new);
@@ -774,6 +779,26 @@ mod tests {
                 check("not_people", &v.not_people, &it);
             }
         }
+    }
+
+    /// Every phrase of every list is in its table: a phrase with a word missing from the
+    /// lexicon would be left out (it could never match).
+    #[test]
+    fn every_phrase_is_in_its_table() {
+        fn check<V>(name: &str, table: &PhraseTable<V>, listed: usize) {
+            let words: Vec<_> = table.by_first.iter().flatten().map(|p| &p.0).collect();
+            assert_eq!(words.len(), listed, "{name}");
+            assert!(words.iter().all(|w| !w.contains(&NOT_A_PHRASE_WORD)));
+        }
+        let v = Vocab::new();
+        check("titles", &v.titles, TITLES.len());
+        check("orgs", &v.orgs, ORGANIZATIONS.len());
+        check("ban_names", &v.ban_names, BAN_NAMES.len());
+        check("org_heads", &v.org_heads, ORG_HEADS.len());
+        check("levels", &v.levels, LEVELS.len());
+        check("cues", &v.cues, CUES.len());
+        check("place_words", &v.place_words, PLACE_WORDS.len());
+        check("not_people", &v.not_people, NOT_PEOPLE.len());
     }
 
     #[test]
