@@ -167,6 +167,15 @@ pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Ca
     if !continues_run(items, name_at) {
         return None;
     }
+    // Without a cue the first word must be a surname, and not in the middle of a run of
+    // capitalized words (part of something longer). (Checked first: they are the cheap
+    // ones, and every check below only rules the candidate out.)
+    if cue.is_none()
+        && (!vocab.surnames.contains(first.text)
+            || (name_at > 0 && continues_run(items, name_at - 1) && !first.newline_before))
+    {
+        return None;
+    }
     // The name's words: adjacent capitalized words, up to a title or organization.
     let mut k = name_at + 1;
     while continues_run(items, k)
@@ -179,10 +188,6 @@ pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Ca
     if !(2..=MAX_SYLLABLES).contains(&count) {
         return None;
     }
-    let surname = vocab.surnames.contains(first.text);
-    if cue.is_none() && !surname {
-        return None;
-    }
     if starts_non_name(items, name_at, vocab, 1)
         || vocab.not_people.longest(items, name_at).is_some()
     {
@@ -190,10 +195,6 @@ pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Ca
     }
     let mut after_place = None;
     if cue.is_none() {
-        // In the middle of a run of capitalized words: part of something longer.
-        if name_at > 0 && continues_run(items, name_at - 1) && !first.newline_before {
-            return None;
-        }
         for back in [1usize, 2, 3] {
             if let Some(s) = name_at.checked_sub(back) {
                 if let Some((n, ())) = vocab.place_words.longest(items, s) {
@@ -223,14 +224,22 @@ pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Ca
             let e = items.get(name_at.checked_sub(1)?)?;
             Some((s.start, e.end))
         }),
-        name: words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "),
+        name: joined(words.iter().map(|w| w.text)),
         // A key ends each word's tone marks at the space after it, so the name's key is
-        // its words' keys (computed above) joined by spaces.
-        key: words
-            .iter()
-            .map(|w| w.key().as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        // its words' keys joined by spaces.
+        key: joined(words.iter().map(|w| w.key().as_str())),
         after_place,
     })
+}
+
+/// `parts` joined by single spaces.
+fn joined<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::with_capacity(32);
+    for (k, part) in parts.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
 }

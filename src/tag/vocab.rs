@@ -650,6 +650,51 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// A set of words as written, asked about every capitalized word of a text: most are not
+/// in it, and are told so from their first two bytes and length before any hashing.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    words: HashSet<String, FxBuild>,
+    /// Bit [`WordSet::slot`] of each word.
+    filter: Box<[u64; 64]>,
+}
+
+impl WordSet {
+    fn new(words: impl IntoIterator<Item = String>) -> WordSet {
+        let words: HashSet<String, FxBuild> = words.into_iter().collect();
+        let mut filter = Box::new([0u64; 64]);
+        for w in &words {
+            let slot = WordSet::slot(w);
+            if let Some(bits) = filter.get_mut(slot / 64) {
+                *bits |= 1 << (slot % 64);
+            }
+        }
+        WordSet { words, filter }
+    }
+
+    /// One of 4096 bits, from the word's first two bytes and its length.
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let b0 = usize::from(b.first().copied().unwrap_or(0));
+        let b1 = usize::from(b.get(1).copied().unwrap_or(0));
+        (b0 * 31 + b1 * 7 + b.len() * 131) % 4096
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        let slot = WordSet::slot(w);
+        let maybe = self
+            .filter
+            .get(slot / 64)
+            .is_some_and(|bits| bits & (1 << (slot % 64)) != 0);
+        maybe && self.words.contains(w)
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
 /// A title and whether it can stand alone.
 #[derive(Debug)]
 pub(crate) struct Title {
@@ -676,39 +721,40 @@ pub(crate) struct Vocab {
     pub(crate) place_words: PhraseTable<()>,
     pub(crate) not_people: PhraseTable<()>,
     /// Surnames as written (NFC, capitalized), for the fast scan.
-    pub(crate) surnames: HashSet<&'static str, FxBuild>,
+    pub(crate) surnames: WordSet,
     /// The first words of the cues, capitalized and not, as written (NFC), for the fast
     /// scan.
-    pub(crate) cue_words: HashSet<String, FxBuild>,
+    pub(crate) cue_words: WordSet,
     /// The last words of the cues, as written, to check the word before a name.
-    pub(crate) cue_last_words: HashSet<String, FxBuild>,
+    pub(crate) cue_last_words: WordSet,
     pub(crate) role_abbreviations: HashMap<&'static str, &'static str, FxBuild>,
     pub(crate) stop_words: HashSet<Key, FxBuild>,
 }
 
 impl Vocab {
     pub(crate) fn new() -> Vocab {
-        let surnames: HashSet<&'static str, FxBuild> = SURNAMES
+        let surnames: Vec<String> = SURNAMES
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(String::from)
             .collect();
-        let mut cue_words = HashSet::default();
-        let mut cue_last_words = HashSet::default();
+        let mut cue_words = Vec::new();
+        let mut cue_last_words = Vec::new();
         for cue in CUES {
             if let Some(first) = cue.split_whitespace().next() {
-                cue_words.insert(first.to_lowercase());
-                cue_words.insert(capitalize(first));
+                cue_words.push(first.to_lowercase());
+                cue_words.push(capitalize(first));
             }
             if let Some(last) = cue.split_whitespace().last() {
-                cue_last_words.insert(last.to_lowercase());
-                cue_last_words.insert(capitalize(last));
+                cue_last_words.push(last.to_lowercase());
+                cue_last_words.push(capitalize(last));
             }
         }
-        cue_last_words.insert("Đ/c".to_string());
-        cue_last_words.insert("Đ/C".to_string());
-        cue_words.insert("Đ/c".to_string());
-        cue_words.insert("Đ/C".to_string());
+        for abbreviated in ["Đ/c", "Đ/C"] {
+            cue_last_words.push(abbreviated.to_string());
+            cue_words.push(abbreviated.to_string());
+        }
         Vocab {
             titles: PhraseTable::new(
                 TITLES
@@ -726,9 +772,9 @@ impl Vocab {
             cues: PhraseTable::new(CUES.iter().map(|&c| (c, ()))),
             place_words: PhraseTable::new(PLACE_WORDS.iter().map(|&c| (c, ()))),
             not_people: PhraseTable::new(NOT_PEOPLE.iter().map(|&c| (c, ()))),
-            surnames,
-            cue_words,
-            cue_last_words,
+            surnames: WordSet::new(surnames),
+            cue_words: WordSet::new(cue_words),
+            cue_last_words: WordSet::new(cue_last_words),
             role_abbreviations: ROLE_ABBREVIATIONS.iter().copied().collect(),
             stop_words: STOP_WORDS.iter().map(|w| Key::new(w)).collect(),
         }
