@@ -3,12 +3,11 @@
 //! abbreviation), ready for the phrase tables.
 
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::HashMap;
 use std::ops::Range;
 
-use super::key::{FxBuild, Key};
+use super::key::Key;
 use super::vocab::{
-    ascii_class, char_class, lexicon, sep_key, word_char, CharClass, Vocab, WordId,
+    ascii_class, char_class, lexicon, sep_key, word_char, CharClass, Vocab, WordId, WrittenWords,
 };
 use crate::expand::{Expander, MatchKind};
 
@@ -94,31 +93,18 @@ impl Item<'_> {
 ///
 /// A text repeats its words, so numbers are kept by the words as written, per thread (the
 /// number of a written word never changes: keeping it only saves computing its key and
-/// looking that up again). At most [`WORD_IDS_KEPT`] words are kept, then the memo starts
-/// afresh.
+/// looking that up again). See [`WrittenWords`] for how many are kept.
 fn word_id<'k>(text: &str, key: impl FnOnce() -> &'k Key) -> WordId {
     thread_local! {
-        static WORD_IDS: RefCell<HashMap<Box<str>, WordId, FxBuild>> =
-            RefCell::new(HashMap::default());
+        static WORDS: RefCell<WrittenWords> = RefCell::new(WrittenWords::default());
     }
-    WORD_IDS.with(|ids| {
-        let Ok(mut ids) = ids.try_borrow_mut() else {
+    WORDS.with(|words| {
+        let Ok(mut words) = words.try_borrow_mut() else {
             return lexicon().id(key());
         };
-        if let Some(&id) = ids.get(text) {
-            return id;
-        }
-        let id = lexicon().id(key());
-        if ids.len() >= WORD_IDS_KEPT {
-            ids.clear();
-        }
-        ids.insert(text.into(), id);
-        id
+        words.id(text, || lexicon().id(key()))
     })
 }
-
-/// How many written words [`word_id`] keeps per thread.
-const WORD_IDS_KEPT: usize = 1 << 16;
 
 /// The [`Item::id`] of an item not looked up yet.
 const UNSET: WordId = WordId::MAX - 1;

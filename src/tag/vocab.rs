@@ -627,6 +627,96 @@ impl Lexicon {
     }
 }
 
+/// A memo of [`WordId`]s by the words as written, for [`Item::id`]: a hash table of its
+/// own, because most words are short and are then compared as two machine words, where a
+/// general map would hash and compare them byte by byte through a string comparison.
+///
+/// It keeps at most [`WrittenWords::KEPT`] words (about 400 KiB), then starts afresh.
+pub(crate) struct WrittenWords {
+    /// Open addressing, linear probing; a slot with `len` 0 is free.
+    slots: Vec<Slot>,
+    used: usize,
+    /// Words longer than [`Slot`] holds.
+    long: HashMap<Box<str>, WordId, FxBuild>,
+}
+
+/// A word of up to 16 bytes, as two little-endian words, zero-padded.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    a: u64,
+    b: u64,
+    len: u32,
+    id: WordId,
+}
+
+impl Default for WrittenWords {
+    fn default() -> WrittenWords {
+        WrittenWords {
+            slots: vec![Slot::default(); WrittenWords::SLOTS],
+            used: 0,
+            long: HashMap::default(),
+        }
+    }
+}
+
+impl WrittenWords {
+    const SLOTS: usize = 1 << 14;
+    const KEPT: usize = WrittenWords::SLOTS / 4 * 3;
+
+    /// The number of `text`, computed by `compute` the first time.
+    pub(crate) fn id(&mut self, text: &str, compute: impl FnOnce() -> WordId) -> WordId {
+        let bytes = text.as_bytes();
+        let mut buf = [0u8; 16];
+        let (Some(dst), Ok(len @ 1..)) = (buf.get_mut(..bytes.len()), u32::try_from(bytes.len()))
+        else {
+            return self.id_long(text, compute);
+        };
+        dst.copy_from_slice(bytes);
+        let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7] = buf;
+        let a = u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]);
+        let b = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+        let mask = WrittenWords::SLOTS - 1;
+        let hash = (a ^ b.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut i = usize::try_from(hash >> 50).unwrap_or(0) & mask;
+        loop {
+            let Some(slot) = self.slots.get(i) else {
+                return compute();
+            };
+            if slot.len == 0 {
+                break;
+            }
+            if slot.len == len && slot.a == a && slot.b == b {
+                return slot.id;
+            }
+            i = (i + 1) & mask;
+        }
+        let id = compute();
+        if self.used >= WrittenWords::KEPT {
+            self.slots.fill(Slot::default());
+            self.used = 0;
+            // Every slot is free now: the word goes to its hash's own.
+            i = usize::try_from(hash >> 50).unwrap_or(0) & mask;
+        }
+        if let Some(slot) = self.slots.get_mut(i) {
+            *slot = Slot { a, b, len, id };
+            self.used += 1;
+        }
+        id
+    }
+
+    fn id_long(&mut self, text: &str, compute: impl FnOnce() -> WordId) -> WordId {
+        if let Some(&id) = self.long.get(text) {
+            return id;
+        }
+        let id = compute();
+        if self.long.len() >= WrittenWords::KEPT {
+            self.long.clear();
+        }
+        self.long.insert(text.into(), id);
+        id
+    }
+}
+
 /// The lexicon of the embedded phrase lists, built once per process.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -845,6 +935,32 @@ mod tests {
         check("cues", &v.cues, CUES.len());
         check("place_words", &v.place_words, PLACE_WORDS.len());
         check("not_people", &v.not_people, NOT_PEOPLE.len());
+    }
+
+    /// The memo answers a word with the number it was first given, tells words apart by
+    /// every byte (short words as two machine words, long ones through the map), and
+    /// still answers right after it has started afresh.
+    #[test]
+    fn written_words_remember_and_start_afresh() {
+        let mut w = WrittenWords::default();
+        assert_eq!(w.id("Nguyễn", || 7), 7);
+        assert_eq!(w.id("Nguyễn", || 8), 7);
+        assert_eq!(w.id("nguyễn", || 9), 9);
+        assert_eq!(w.id("Nguyễ", || 10), 10);
+        let long = "nghiêngnghiêngnghiêng";
+        assert!(long.len() > 16);
+        assert_eq!(w.id(long, || 3), 3);
+        assert_eq!(w.id(long, || 4), 3);
+        let number = |i: usize| WordId::try_from(i).unwrap_or(NOT_A_PHRASE_WORD);
+        for i in 0..WrittenWords::KEPT * 2 {
+            assert_eq!(w.id(&format!("w{i}"), || number(i)), number(i));
+        }
+        for i in (0..WrittenWords::KEPT * 2).step_by(97) {
+            assert_eq!(w.id(&format!("w{i}"), || number(i)), number(i));
+        }
+        // Remembered since the last fresh start: the latest words.
+        let last = WrittenWords::KEPT * 2 - 1;
+        assert_eq!(w.id(&format!("w{last}"), || 0), number(last));
     }
 
     #[test]
