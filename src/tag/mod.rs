@@ -366,18 +366,14 @@ impl Tagger {
             });
         }
         let starts = shapes::person_starts(&at, items.len());
-        let parser = Parser {
-            items: &items,
-            vocab,
-            person_starts: &starts,
-        };
+        let parser = Parser::new(&items, vocab, &starts);
         for (k, role) in shapes::attach(&parser, &at) {
             let start = items.get(role.first).map_or(0, |it| it.start);
             let end = items
                 .get(role.last.saturating_sub(1))
                 .map_or(start, |it| it.end)
                 .max(start);
-            found.push((k, role, Span::new(start, end)));
+            found.push((k, parser.spell(&role), Span::new(start, end)));
         }
     }
 }

@@ -9,8 +9,8 @@
 
 use std::sync::OnceLock;
 
-use super::roles::{ParsedRole, Parser};
-use super::token::Item;
+use super::roles::{Literal, Parser, Reading};
+use super::token::{Item, ItemKind};
 
 /// A name's place among the paragraph's items.
 #[derive(Clone, Copy, Debug)]
@@ -27,9 +27,9 @@ pub(crate) struct NameAt {
 const LOOK_BACK: usize = 40;
 
 /// The roles of each name of a paragraph, as (candidate, role).
-pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, ParsedRole)> {
+pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Reading)> {
     let items = parser.items;
-    let mut out: Vec<(usize, ParsedRole)> = Vec::new();
+    let mut out: Vec<(usize, Reading)> = Vec::new();
     // Items already read as a role of someone, so that a role is not given twice.
     let mut consumed = vec![false; items.len()];
     let mark = |consumed: &mut Vec<bool>, from: usize, to: usize| {
@@ -49,8 +49,9 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
             j += 1;
         }
         let mut run = parser.run_at(j);
-        let after = following_words(items, n.end, 6);
+        // The words after the name matter only when no role follows it directly.
         if run.is_empty() {
+            let after = following_words(items, n.end, 6);
             if let Some(p) = find_seq(&after, hold_post()) {
                 let mut k = n.end + p + 2;
                 if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
@@ -58,14 +59,16 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
                 }
                 run = parser.run_at(k);
             }
+            if run.is_empty()
+                && elected_phrases()
+                    .iter()
+                    .any(|p| find_seq(&after, p).is_some())
+            {
+                elected.push(n);
+            }
         }
         if let Some(last) = run.last() {
             mark(&mut consumed, n.end, last.last);
-        } else if elected_phrases()
-            .iter()
-            .any(|p| find_seq(&after, p).is_some())
-        {
-            elected.push(n);
         }
         out.extend(run.into_iter().map(|r| (n.candidate, r)));
     }
@@ -74,11 +77,11 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
     for n in elected {
         let found = (0..n.mention).rev().find_map(|k| {
             let it = items.get(k)?;
-            if !it.is("bầu") {
+            if !BAU.is(it) {
                 return None;
             }
             let mut s = k + 1;
-            if items.get(s).is_some_and(|it| it.is("cử")) {
+            if items.get(s).is_some_and(|it| CU.is(it)) {
                 s += 1;
             }
             parser.role_at(s)
@@ -90,7 +93,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
 
     // ROLE (gồm NAME ..., NAME ...).
     for (p, it) in items.iter().enumerate() {
-        if !(it.is_sep('(') && items.get(p + 1).is_some_and(|g| g.is("gồm"))) {
+        if !(it.is_sep('(') && items.get(p + 1).is_some_and(|g| GOM.is(g))) {
             continue;
         }
         let close = items
@@ -100,7 +103,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
             .map_or(items.len(), |q| p + q);
         let run = run_ending_at(parser, p, &consumed, names);
         for n in names.iter().filter(|n| n.mention > p && n.first < close) {
-            out.extend(run.iter().cloned().map(|r| (n.candidate, r)));
+            out.extend(run.iter().map(|&r| (n.candidate, r)));
         }
     }
 
@@ -126,7 +129,7 @@ fn run_ending_at(
     a: usize,
     consumed: &[bool],
     names: &[NameAt],
-) -> Vec<ParsedRole> {
+) -> Vec<Reading> {
     let floor = names
         .iter()
         .filter(|n| n.end <= a)
@@ -139,13 +142,30 @@ fn run_ending_at(
         .get(floor..a)
         .and_then(|c| c.iter().rposition(|&x| x))
         .map_or(floor, |p| floor + p + 1);
-    for s in floor..a {
-        let run = parser.run_at(s);
-        if run.last().is_some_and(|r| r.last == a) {
-            return run;
-        }
+    // A run covers every item from its start to its end (its roles' words, and the
+    // separators between them): it starts after the last item in between that no run
+    // covers.
+    let floor = parser
+        .items
+        .get(floor..a)
+        .and_then(|between| between.iter().rposition(outside_runs))
+        .map_or(floor, |p| floor + p + 1);
+    match (floor..a).find(|&s| parser.run_end(s) == Some(a)) {
+        Some(s) => parser.run_at(s),
+        None => Vec::new(),
     }
-    Vec::new()
+}
+
+/// Whether no run of roles can hold the item: a paragraph break, or punctuation other than
+/// the separators of a run (",", "-", ";"). The words of the vocabulary's phrases hold no
+/// other punctuation (the test below checks it), and the words a role reads otherwise
+/// (names, places) are words.
+fn outside_runs(it: &Item<'_>) -> bool {
+    match it.kind {
+        ItemKind::Word => false,
+        ItemKind::Sep => !matches!(it.key().as_bytes(), b"," | b"-" | b";"),
+        ItemKind::Break => true,
+    }
 }
 
 /// The keys of up to `n` words right after item `from`, up to the first separator.
@@ -174,6 +194,10 @@ fn phrase_keys(phrases: &[&str]) -> Vec<Vec<String>> {
         .collect()
 }
 
+static BAU: Literal = Literal::new("bầu");
+static CU: Literal = Literal::new("cử");
+static GOM: Literal = Literal::new("gồm");
+
 /// "giữ chức": the role comes next ("được tái cử giữ chức Tổ trưởng").
 fn hold_post() -> &'static [String] {
     static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
@@ -199,4 +223,79 @@ pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {
         }
     }
     starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::key::Key;
+    use super::super::token::{raw_items, spelled_out};
+    use super::super::vocab::{lexicon, sep_key, word_char, Vocab, NOT_A_PHRASE_WORD};
+    use super::*;
+    use crate::expand::Expander;
+
+    /// The articles of the corpus, and phrases with punctuation inside and around roles.
+    fn texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut texts = vec![
+            "Bí thư (Đảng ủy) phường. Phó Chủ tịch UBND: phường 7; Trưởng ban \"Dân vận\" – \
+             Chủ tịch HĐND quận 5, Quận ủy viên kiêm Trưởng Công an phường/xã Ngọc Lâm."
+                .to_string(),
+        ];
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                texts.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+        texts
+    }
+
+    /// The phrases of the vocabulary hold no punctuation but dashes, so an item that
+    /// [`outside_runs`] names is in no phrase.
+    #[test]
+    fn phrases_hold_no_punctuation_but_dashes() {
+        for c in ('\0'..='\u{2FFF}').filter(|&c| !word_char(c)) {
+            let k = sep_key(c);
+            if k != '-' {
+                assert_eq!(lexicon().id(&Key::of_char(k)), NOT_A_PHRASE_WORD, "{c:?}");
+            }
+        }
+    }
+
+    /// The run ending at an item, looked for after the last item no run holds, is the one
+    /// found by trying every start.
+    #[test]
+    fn runs_ending_at_an_item_start_after_what_no_run_holds() {
+        let vocab = Vocab::new();
+        let expander = Expander::default();
+        let mut runs = 0;
+        for text in texts() {
+            let mut from = 0;
+            while let Some(para) = super::super::next_paragraph(&text, from) {
+                from = para.end + 1;
+                let raw = raw_items(&text, para.clone());
+                let items = spelled_out(&text, para, raw, &expander, &vocab);
+                // Some mentions, to stop runs.
+                let starts: Vec<bool> = (0..items.len()).map(|k| k % 41 == 7).collect();
+                let parser = Parser::new(&items, &vocab, &starts);
+                let consumed = vec![false; items.len()];
+                let ends = |run: &[Reading]| run.iter().map(|r| (r.first, r.last)).collect();
+                for a in 0..=items.len() {
+                    let every_start = (a.saturating_sub(LOOK_BACK)..a)
+                        .map(|s| parser.run_at(s))
+                        .find(|run| run.last().is_some_and(|r| r.last == a))
+                        .unwrap_or_default();
+                    let found = run_ending_at(&parser, a, &consumed, &[]);
+                    let expected: Vec<(usize, usize)> = ends(&every_start);
+                    assert_eq!(
+                        ends(&found),
+                        expected,
+                        "{:?}",
+                        items.get(a).map(|it| it.start)
+                    );
+                    runs += usize::from(!found.is_empty());
+                }
+            }
+        }
+        assert!(runs > 200, "{runs}");
+    }
 }
