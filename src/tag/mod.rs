@@ -323,7 +323,7 @@ impl Tagger {
         &'t self,
         text: &'t str,
         para: Range<usize>,
-        mut raw: Vec<token::Item<'t>>,
+        raw: Vec<token::Item<'t>>,
         candidates: &[names::Candidate],
         members: &[usize],
         found: &mut Vec<(usize, ParsedRole, Span)>,
@@ -337,10 +337,6 @@ impl Tagger {
         };
         // Roles lie close to their names: read the paragraph around them only.
         let window = near(text, para, a.start, b.end);
-        let hi = raw.partition_point(|it| it.start < window.end);
-        raw.truncate(hi);
-        let lo = raw.partition_point(|it| it.start < window.start);
-        raw.drain(..lo);
         let items = token::spelled_out(text, window, raw, &self.inner.expander, vocab);
         let mut at: Vec<NameAt> = Vec::new();
         for &k in members {
