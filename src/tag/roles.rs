@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::key::Key;
 use super::token::{Item, ItemKind};
-use super::vocab::{may_have_key, OrgKind, Vocab};
+use super::vocab::{may_have_key, sep_key, OrgKind, Vocab};
 use super::Level;
 
 /// A role spelled out, before it is tied to a person.
@@ -253,7 +253,7 @@ impl Parser<'_> {
     fn after_separator(&self, j: usize) -> Option<usize> {
         let it = self.items.get(j)?;
         let mut k = match it.kind {
-            ItemKind::Sep if matches!(it.key().as_bytes(), b"," | b"-" | b";") => j + 1,
+            ItemKind::Sep if matches!(sep_char(it), Some(',' | '-' | ';')) => j + 1,
             ItemKind::Word if KIEM.is(it) || VA.is(it) => j + 1,
             _ => return None,
         };
@@ -317,21 +317,34 @@ impl Parser<'_> {
     fn org_text(&self, org: &OrgName) -> String {
         match org {
             OrgName::Listed(name) => (*name).to_string(),
-            OrgName::Headed(head, Name::Listed(name)) => format!("{head} {name}"),
-            OrgName::Headed(head, Name::Written(w)) => format!("{head} {}", self.words(*w)),
+            OrgName::Headed(head, name) => {
+                let mut text = String::with_capacity(32);
+                text.push_str(head);
+                text.push(' ');
+                match name {
+                    Name::Listed(name) => text.push_str(name),
+                    Name::Written(w) => self.push_words(*w, &mut text),
+                }
+                text
+            }
         }
     }
 
     /// The words of items `w`, joined by single spaces.
     fn words(&self, w: Words) -> String {
-        let words: Vec<&str> = self
-            .items
-            .get(w.from..w.to)
-            .unwrap_or_default()
-            .iter()
-            .map(|it| it.text)
-            .collect();
-        words.join(" ")
+        let mut text = String::with_capacity(16);
+        self.push_words(w, &mut text);
+        text
+    }
+
+    fn push_words(&self, w: Words, text: &mut String) {
+        let items = self.items.get(w.from..w.to).unwrap_or_default();
+        for (k, it) in items.iter().enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            text.push_str(it.text);
+        }
     }
 }
 
@@ -356,6 +369,19 @@ impl Literal {
         let key = self.key.get_or_init(|| Key::new(self.word));
         it.is_word() && may_have_key(it.text, key) && it.key() == key
     }
+}
+
+/// The character a separator item stands for, which [`Item::is_sep`] compares: its first,
+/// every dash as "-". Told from its text, without building its key.
+pub(crate) fn sep_char(it: &Item<'_>) -> Option<char> {
+    if it.kind != ItemKind::Sep {
+        return None;
+    }
+    Some(match it.text.as_bytes().first() {
+        // (Only dashes outside ASCII change.)
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => sep_key(it.text.chars().next().unwrap_or('-')),
+    })
 }
 
 static KIEM: Literal = Literal::new("kiêm");
@@ -389,6 +415,41 @@ fn share_levels(roles: &mut [Reading]) {
 mod tests {
     use super::super::token::raw_items;
     use super::*;
+
+    /// The words of an abbreviation spelled out carry the numbers of their keys, and the
+    /// same case and kind as words written out, at every mention (the first reads the
+    /// expansion, the next ones reuse it).
+    #[test]
+    fn expansion_words_are_read_as_written_words() {
+        use super::super::key::Key;
+        use super::super::token::spelled_out;
+        use super::super::vocab::lexicon;
+        use crate::expand::Expander;
+        let vocab = Vocab::new();
+        let expander = Expander::default();
+        let text = "UBND, UB MTTQ VN, HĐND và PCT UBND; P10 - UBND quận 5 (Q.5), BCH, TP.HCM.";
+        for _ in 0..2 {
+            let items = spelled_out(
+                text,
+                0..text.len(),
+                raw_items(text, 0..text.len()),
+                &expander,
+                &vocab,
+            );
+            assert!(items.len() > 20, "{}", items.len());
+            for it in &items {
+                let written = raw_items(it.text, 0..it.text.len());
+                let [w] = written.as_slice() else {
+                    continue;
+                };
+                assert_eq!(it.kind, w.kind, "{:?}", it.text);
+                assert_eq!(it.cap, w.cap, "{:?}", it.text);
+                if it.is_word() {
+                    assert_eq!(it.id(), lexicon().id(&Key::new(it.text)), "{:?}", it.text);
+                }
+            }
+        }
+    }
 
     /// A literal is the word [`Item::is`] says, in any case or Unicode form.
     #[test]

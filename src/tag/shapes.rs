@@ -7,9 +7,7 @@
 //! - "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử": an election names the role;
 //! - "A được tái cử giữ chức ROLE".
 
-use std::sync::OnceLock;
-
-use super::roles::{Literal, Parser, Reading};
+use super::roles::{sep_char, Literal, Parser, Reading};
 use super::token::{Item, ItemKind};
 
 /// A name's place among the paragraph's items.
@@ -29,7 +27,8 @@ const LOOK_BACK: usize = 40;
 /// The roles of each name of a paragraph, as (candidate, role).
 pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Reading)> {
     let items = parser.items;
-    let mut out: Vec<(usize, Reading)> = Vec::new();
+    // Room for a role or two per name: a role is large, and moved at every growth.
+    let mut out: Vec<(usize, Reading)> = Vec::with_capacity(2 * names.len());
     // Items already read as a role of someone, so that a role is not given twice.
     let mut consumed = vec![false; items.len()];
     let mark = |consumed: &mut Vec<bool>, from: usize, to: usize| {
@@ -44,15 +43,14 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
         let mut j = n.end;
         if items
             .get(j)
-            .is_some_and(|it| it.is_sep('-') || it.is_sep(',') || it.is_sep(':') || it.is_sep('('))
+            .is_some_and(|it| matches!(sep_char(it), Some('-' | ',' | ':' | '(')))
         {
             j += 1;
         }
         let mut run = parser.run_at(j);
         // The words after the name matter only when no role follows it directly.
         if run.is_empty() {
-            let after = following_words(items, n.end, 6);
-            if let Some(p) = find_seq(&after, hold_post()) {
+            if let Some(p) = find_words(items, n.end, 6, &HOLD_POST) {
                 let mut k = n.end + p + 2;
                 if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
                     k += 1;
@@ -60,9 +58,9 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
                 run = parser.run_at(k);
             }
             if run.is_empty()
-                && elected_phrases()
+                && ELECTED
                     .iter()
-                    .any(|p| find_seq(&after, p).is_some())
+                    .any(|p| find_words(items, n.end, 6, p).is_some())
             {
                 elected.push(n);
             }
@@ -93,7 +91,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
 
     // ROLE (gồm NAME ..., NAME ...).
     for (p, it) in items.iter().enumerate() {
-        if !(it.is_sep('(') && items.get(p + 1).is_some_and(|g| GOM.is(g))) {
+        if !(sep_char(it) == Some('(') && items.get(p + 1).is_some_and(|g| GOM.is(g))) {
             continue;
         }
         let close = items
@@ -110,7 +108,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
     // ROLE NAME, ROLE, đồng chí NAME.
     for n in names {
         let mut a = n.mention;
-        if a > 0 && items.get(a - 1).is_some_and(|it| it.is_sep(',')) {
+        if a > 0 && items.get(a - 1).is_some_and(|it| sep_char(it) == Some(',')) {
             a -= 1;
         }
         let run = run_ending_at(parser, a, &consumed, names);
@@ -163,35 +161,21 @@ fn run_ending_at(
 fn outside_runs(it: &Item<'_>) -> bool {
     match it.kind {
         ItemKind::Word => false,
-        ItemKind::Sep => !matches!(it.key().as_bytes(), b"," | b"-" | b";"),
+        ItemKind::Sep => !matches!(sep_char(it), Some(',' | '-' | ';')),
         ItemKind::Break => true,
     }
 }
 
-/// The keys of up to `n` words right after item `from`, up to the first separator.
-fn following_words<'i>(items: &'i [Item<'_>], from: usize, n: usize) -> Vec<&'i str> {
-    items
-        .iter()
-        .skip(from)
-        .take(n)
-        .take_while(|it| it.is_word())
-        .map(|it| it.key().as_str())
-        .collect()
-}
-
-/// Where the keys `seq` occur in `words` (keys too).
-fn find_seq(words: &[&str], seq: &[String]) -> Option<usize> {
-    words
-        .windows(seq.len().max(1))
-        .position(|w| w.iter().zip(seq).all(|(a, b)| *a == b.as_str()))
-}
-
-/// The keys of the words of each phrase, computed once.
-fn phrase_keys(phrases: &[&str]) -> Vec<Vec<String>> {
-    phrases
-        .iter()
-        .map(|p| p.split(' ').map(super::key::key).collect())
-        .collect()
+/// Where the words `phrase` start among the up to `n` words right after item `from`, up to
+/// the first separator.
+fn find_words(items: &[Item<'_>], from: usize, n: usize, phrase: &[Literal]) -> Option<usize> {
+    let after = items.get(from..).unwrap_or_default();
+    let len = after.iter().take(n).take_while(|it| it.is_word()).count();
+    after
+        .get(..len)
+        .unwrap_or_default()
+        .windows(phrase.len().max(1))
+        .position(|w| w.iter().zip(phrase).all(|(it, word)| word.is(it)))
 }
 
 static BAU: Literal = Literal::new("bầu");
@@ -199,18 +183,15 @@ static CU: Literal = Literal::new("cử");
 static GOM: Literal = Literal::new("gồm");
 
 /// "giữ chức": the role comes next ("được tái cử giữ chức Tổ trưởng").
-fn hold_post() -> &'static [String] {
-    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    KEYS.get_or_init(|| phrase_keys(&["giữ chức"]))
-        .first()
-        .map_or(&[], Vec::as_slice)
-}
+static HOLD_POST: [Literal; 2] = [Literal::new("giữ"), Literal::new("chức")];
 
-/// Words that say a person was elected, as keys.
-fn elected_phrases() -> &'static [Vec<String>] {
-    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    KEYS.get_or_init(|| phrase_keys(&["tái cử", "trúng cử", "đắc cử", "được bầu", "tái đắc cử"]))
-}
+/// Words that say a person was elected.
+static ELECTED: [&[Literal]; 5] = [&TAI_CU, &TRUNG_CU, &DAC_CU, &DUOC_BAU, &TAI_DAC_CU];
+static TAI_CU: [Literal; 2] = [Literal::new("tái"), Literal::new("cử")];
+static TRUNG_CU: [Literal; 2] = [Literal::new("trúng"), Literal::new("cử")];
+static DAC_CU: [Literal; 2] = [Literal::new("đắc"), Literal::new("cử")];
+static DUOC_BAU: [Literal; 2] = [Literal::new("được"), Literal::new("bầu")];
+static TAI_DAC_CU: [Literal; 3] = [Literal::new("tái"), Literal::new("đắc"), Literal::new("cử")];
 
 /// Whether a mention (a cue or a name) starts at each of `len` items, for the parser.
 pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {

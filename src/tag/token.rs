@@ -371,38 +371,86 @@ fn push_expansion<'a>(
     end: usize,
     nl: bool,
 ) {
-    let words = expansion
-        .words
-        .split_whitespace()
-        .chain(expansion.number.split_whitespace());
-    for (n, word) in words.enumerate() {
-        let newline_before = nl && n == 0;
-        let first = word.chars().next().map(char_class).unwrap_or_default();
-        if !first.word() && word.chars().all(|c| !word_char(c)) {
-            out.push(Item {
-                kind: ItemKind::Sep,
-                key: OnceCell::new(),
-                id: Cell::new(UNSET),
-                text: word,
-                start,
-                end,
-                cap: false,
-                caps: false,
-                newline_before,
-            });
-        } else {
-            out.push(Item {
-                kind: ItemKind::Word,
-                key: OnceCell::new(),
-                id: Cell::new(UNSET),
-                text: word,
-                start,
-                end,
-                cap: first.upper(),
-                caps: false,
-                newline_before,
-            });
+    /// A word of an expansion as an item takes it: where it is in the expansion, whether
+    /// it is a separator, whether it starts with a capital, and its number in the
+    /// lexicon.
+    #[derive(Clone, Copy)]
+    struct Word {
+        at: usize,
+        len: usize,
+        sep: bool,
+        cap: bool,
+        id: WordId,
+    }
+    fn read(text: &str) -> Vec<Word> {
+        text.split_whitespace()
+            .map(|word| {
+                let first = word.chars().next().map(char_class).unwrap_or_default();
+                let sep = !first.word() && word.chars().all(|c| !word_char(c));
+                Word {
+                    at: (word.as_ptr() as usize).saturating_sub(text.as_ptr() as usize),
+                    len: word.len(),
+                    sep,
+                    cap: !sep && first.upper(),
+                    id: if sep {
+                        UNSET
+                    } else {
+                        lexicon().id(&Key::new(word))
+                    },
+                }
+            })
+            .collect()
+    }
+    thread_local! {
+        /// The words of the expansions met, by their text: a document spells out the same
+        /// few abbreviations again and again, and reading one costs more than looking it
+        /// up. At most [`EXPANSIONS_KEPT`] are kept, then the memo starts afresh.
+        static EXPANSIONS: RefCell<HashMap<Box<str>, Vec<Word>, FxBuild>> =
+            RefCell::new(HashMap::default());
+    }
+    const EXPANSIONS_KEPT: usize = 1 << 12;
+    let mut newline_before = nl;
+    let mut push = |word: &Word, text: &'a str| {
+        let text = text.get(word.at..word.at + word.len).unwrap_or_default();
+        out.push(Item {
+            kind: if word.sep {
+                ItemKind::Sep
+            } else {
+                ItemKind::Word
+            },
+            key: OnceCell::new(),
+            id: Cell::new(word.id),
+            text,
+            start,
+            end,
+            cap: word.cap,
+            caps: false,
+            newline_before,
+        });
+        newline_before = false;
+    };
+    EXPANSIONS.with(|memo| match memo.try_borrow_mut() {
+        Ok(mut memo) => {
+            if let Some(words) = memo.get(expansion.words) {
+                words.iter().for_each(|w| push(w, expansion.words));
+                return;
+            }
+            let words = read(expansion.words);
+            words.iter().for_each(|w| push(w, expansion.words));
+            if memo.len() >= EXPANSIONS_KEPT {
+                memo.clear();
+            }
+            memo.insert(expansion.words.into(), words);
         }
+        Err(_) => read(expansion.words)
+            .iter()
+            .for_each(|w| push(w, expansion.words)),
+    });
+    // (A document number is the document's: its words are read where they are.)
+    if !expansion.number.is_empty() {
+        read(expansion.number)
+            .iter()
+            .for_each(|w| push(w, expansion.number));
     }
 }
 
@@ -457,7 +505,7 @@ pub(crate) fn spelled_out<'a>(
     // Where the items change: (first raw item replaced, raw items replaced, expansion).
     // Found first, so that the items between are moved in blocks, and a window with
     // nothing to spell out keeps its items as they are.
-    let mut splices: Vec<(usize, usize, Expansion<'a>, usize, usize)> = Vec::new();
+    let mut splices: Vec<(usize, usize, Expansion<'a>, usize, usize)> = Vec::with_capacity(8);
     let mut k = lo;
     while let Some(item) = raw.get(k) {
         while next.peek().is_some_and(|e| e.0 < item.start) {
