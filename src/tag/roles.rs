@@ -264,7 +264,7 @@ impl Parser<'_> {
     }
 
     /// Where the run of roles starting at item `i` ends, if a role starts there: what
-    /// [`run_at`](Self::run_at) reads, without spelling it out.
+    /// [`run_into`](Self::run_into) reads, without keeping it.
     pub(crate) fn run_end(&self, i: usize) -> Option<usize> {
         let mut end = self.role_at(i)?.last;
         while let Some(k) = self.after_separator(end) {
@@ -279,9 +279,10 @@ impl Parser<'_> {
         Some(end)
     }
 
-    /// The roles of a run starting at item `i`; empty if no role starts there.
-    pub(crate) fn run_at(&self, i: usize) -> Vec<Reading> {
-        let mut roles: Vec<Reading> = Vec::new();
+    /// The roles of a run starting at item `i`, into `roles` (empty if no role starts
+    /// there).
+    pub(crate) fn run_into(&self, i: usize, roles: &mut Vec<Reading>) {
+        roles.clear();
         let mut next = self.role_at(i);
         while let Some(role) = next {
             let end = role.last;
@@ -295,8 +296,7 @@ impl Parser<'_> {
             // Parsed once: the role after the separator, if any, is the run's next.
             next = self.role_at(k);
         }
-        share_levels(&mut roles);
-        roles
+        share_levels(roles);
     }
 
     /// The role spelled out.

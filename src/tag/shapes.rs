@@ -30,13 +30,18 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
     // Room for a role or two per name: a role is large, and moved at every growth.
     let mut out: Vec<(usize, Reading)> = Vec::with_capacity(2 * names.len());
     // Items already read as a role of someone, so that a role is not given twice.
-    let mut consumed = vec![false; items.len()];
+    // (Filled rather than allocated zeroed: the allocator hands out small zeroed blocks
+    // slowly.)
+    let mut consumed = Vec::with_capacity(items.len());
+    consumed.resize(items.len(), false);
     let mark = |consumed: &mut Vec<bool>, from: usize, to: usize| {
         for c in consumed.iter_mut().take(to).skip(from) {
             *c = true;
         }
     };
     let mut elected: Vec<&NameAt> = Vec::new();
+    // The roles of a run, one run at a time.
+    let mut run: Vec<Reading> = Vec::new();
 
     // NAME – ROLE, ROLE; NAME giữ chức ROLE.
     for n in names {
@@ -47,7 +52,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
         {
             j += 1;
         }
-        let mut run = parser.run_at(j);
+        parser.run_into(j, &mut run);
         // The words after the name matter only when no role follows it directly.
         if run.is_empty() {
             if let Some(p) = find_words(items, n.end, 6, &HOLD_POST) {
@@ -55,7 +60,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
                 if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
                     k += 1;
                 }
-                run = parser.run_at(k);
+                parser.run_into(k, &mut run);
             }
             if run.is_empty()
                 && ELECTED
@@ -68,7 +73,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
         if let Some(last) = run.last() {
             mark(&mut consumed, n.end, last.last);
         }
-        out.extend(run.into_iter().map(|r| (n.candidate, r)));
+        out.extend(run.drain(..).map(|r| (n.candidate, r)));
     }
 
     // An election before the name: "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử".
@@ -99,7 +104,7 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
             .skip(p)
             .position(|it| it.is_sep(')'))
             .map_or(items.len(), |q| p + q);
-        let run = run_ending_at(parser, p, &consumed, names);
+        run_ending_at(parser, p, &consumed, names, &mut run);
         for n in names.iter().filter(|n| n.mention > p && n.first < close) {
             out.extend(run.iter().map(|&r| (n.candidate, r)));
         }
@@ -111,23 +116,24 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
         if a > 0 && items.get(a - 1).is_some_and(|it| sep_char(it) == Some(',')) {
             a -= 1;
         }
-        let run = run_ending_at(parser, a, &consumed, names);
+        run_ending_at(parser, a, &consumed, names, &mut run);
         if let Some(first) = run.first() {
             mark(&mut consumed, first.first, a);
         }
-        out.extend(run.into_iter().map(|r| (n.candidate, r)));
+        out.extend(run.drain(..).map(|r| (n.candidate, r)));
     }
     out
 }
 
 /// The longest run of roles that ends exactly at item `a`, starts after the previous name
-/// and overlaps no role already given.
+/// and overlaps no role already given, into `run` (empty if there is none).
 fn run_ending_at(
     parser: &Parser<'_>,
     a: usize,
     consumed: &[bool],
     names: &[NameAt],
-) -> Vec<Reading> {
+    run: &mut Vec<Reading>,
+) {
     let floor = names
         .iter()
         .filter(|n| n.end <= a)
@@ -149,8 +155,8 @@ fn run_ending_at(
         .and_then(|between| between.iter().rposition(outside_runs))
         .map_or(floor, |p| floor + p + 1);
     match (floor..a).find(|&s| parser.run_end(s) == Some(a)) {
-        Some(s) => parser.run_at(s),
-        None => Vec::new(),
+        Some(s) => parser.run_into(s, run),
+        None => run.clear(),
     }
 }
 
@@ -195,7 +201,8 @@ static TAI_DAC_CU: [Literal; 3] = [Literal::new("tái"), Literal::new("đắc"),
 
 /// Whether a mention (a cue or a name) starts at each of `len` items, for the parser.
 pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {
-    let mut starts = vec![false; len];
+    let mut starts = Vec::with_capacity(len);
+    starts.resize(len, false);
     for n in names {
         for k in [n.mention, n.first] {
             if let Some(s) = starts.get_mut(k) {
@@ -260,12 +267,17 @@ mod tests {
                 let parser = Parser::new(&items, &vocab, &starts);
                 let consumed = vec![false; items.len()];
                 let ends = |run: &[Reading]| run.iter().map(|r| (r.first, r.last)).collect();
+                let mut run = Vec::new();
+                let mut found = Vec::new();
                 for a in 0..=items.len() {
                     let every_start = (a.saturating_sub(LOOK_BACK)..a)
-                        .map(|s| parser.run_at(s))
+                        .map(|s| {
+                            parser.run_into(s, &mut run);
+                            run.clone()
+                        })
                         .find(|run| run.last().is_some_and(|r| r.last == a))
                         .unwrap_or_default();
-                    let found = run_ending_at(&parser, a, &consumed, &[]);
+                    run_ending_at(&parser, a, &consumed, &[], &mut found);
                     let expected: Vec<(usize, usize)> = ends(&every_start);
                     assert_eq!(
                         ends(&found),
