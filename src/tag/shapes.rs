@@ -95,8 +95,15 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
     }
 
     // ROLE (gồm NAME ..., NAME ...).
-    for (p, it) in items.iter().enumerate() {
-        if !(sep_char(it) == Some('(') && items.get(p + 1).is_some_and(|g| GOM.is(g))) {
+    let opens = |it: &Item<'_>| it.kind == ItemKind::Sep && sep_char(it) == Some('(');
+    let mut next = 0;
+    while let Some(p) = items
+        .get(next..)
+        .and_then(|rest| rest.iter().position(opens))
+        .map(|q| next + q)
+    {
+        next = p + 1;
+        if !items.get(p + 1).is_some_and(|g| GOM.is(g)) {
             continue;
         }
         let close = items
@@ -134,6 +141,16 @@ fn run_ending_at(
     names: &[NameAt],
     run: &mut Vec<Reading>,
 ) {
+    // A run ends with the last word of its last role (of a title, an organization, a level
+    // or a place: the vocabulary's phrases end with words), never with punctuation.
+    if !a
+        .checked_sub(1)
+        .and_then(|k| parser.items.get(k))
+        .is_some_and(Item::is_word)
+    {
+        run.clear();
+        return;
+    }
     let floor = names
         .iter()
         .filter(|n| n.end <= a)

@@ -843,6 +843,23 @@ mod tests {
         }
     }
 
+    /// The phrases of the role tables end with a word, never with punctuation: a run of
+    /// roles ends with a word.
+    #[test]
+    fn role_phrases_end_with_words() {
+        let phrases = TITLES
+            .iter()
+            .map(|t| t.0)
+            .chain(ORGANIZATIONS.iter().map(|o| o.0))
+            .chain(BAN_NAMES.iter().map(|b| b.0))
+            .chain(ORG_HEADS.iter().copied())
+            .chain(LEVELS.iter().map(|l| l.0));
+        for phrase in phrases {
+            let last = phrase.split_whitespace().last().unwrap_or_default();
+            assert!(last.chars().any(word_char), "{phrase}");
+        }
+    }
+
     /// Every phrase of every list is in its table: a phrase with a word missing from the
     /// lexicon would be left out (it could never match).
     #[test]
