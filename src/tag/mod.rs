@@ -338,7 +338,7 @@ impl Tagger {
         // Roles lie close to their names: read the paragraph around them only.
         let window = near(text, para, a.start, b.end);
         let items = token::spelled_out(text, window, raw, &self.inner.expander, vocab);
-        let mut at: Vec<NameAt> = Vec::new();
+        let mut at: Vec<NameAt> = Vec::with_capacity(members.len());
         for &k in members {
             let Some(c) = candidates.get(k) else { continue };
             // Items are in order of their starts (an expansion's words share theirs): the
@@ -363,7 +363,9 @@ impl Tagger {
         }
         let starts = shapes::person_starts(&at, items.len());
         let parser = Parser::new(&items, vocab, &starts);
-        for (k, role) in shapes::attach(&parser, &at) {
+        let roles = shapes::attach(&parser, &at);
+        found.reserve(roles.len());
+        for (k, role) in roles {
             let start = items.get(role.first).map_or(0, |it| it.start);
             let end = items
                 .get(role.last.saturating_sub(1))
