@@ -55,18 +55,15 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
         parser.run_into(j, &mut run);
         // The words after the name matter only when no role follows it directly.
         if run.is_empty() {
-            if let Some(p) = find_words(items, n.end, 6, &HOLD_POST) {
+            let after = following_words(items, n.end, 6);
+            if let Some(p) = find_words(after, &HOLD_POST) {
                 let mut k = n.end + p + 2;
                 if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
                     k += 1;
                 }
                 parser.run_into(k, &mut run);
             }
-            if run.is_empty()
-                && ELECTED
-                    .iter()
-                    .any(|p| find_words(items, n.end, 6, p).is_some())
-            {
+            if run.is_empty() && ELECTED.iter().any(|p| find_words(after, p).is_some()) {
                 elected.push(n);
             }
         }
@@ -189,14 +186,16 @@ fn outside_runs(it: &Item<'_>) -> bool {
     }
 }
 
-/// Where the words `phrase` start among the up to `n` words right after item `from`, up to
-/// the first separator.
-fn find_words(items: &[Item<'_>], from: usize, n: usize, phrase: &[Literal]) -> Option<usize> {
+/// Up to `n` words right after item `from`, up to the first separator.
+fn following_words<'i, 'a>(items: &'i [Item<'a>], from: usize, n: usize) -> &'i [Item<'a>] {
     let after = items.get(from..).unwrap_or_default();
     let len = after.iter().take(n).take_while(|it| it.is_word()).count();
-    after
-        .get(..len)
-        .unwrap_or_default()
+    after.get(..len).unwrap_or_default()
+}
+
+/// Where the words `phrase` start among `words`.
+fn find_words(words: &[Item<'_>], phrase: &[Literal]) -> Option<usize> {
+    words
         .windows(phrase.len().max(1))
         .position(|w| w.iter().zip(phrase).all(|(it, word)| word.is(it)))
 }
