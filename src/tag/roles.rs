@@ -454,10 +454,18 @@ mod tests {
     /// A literal is the word [`Item::is`] says, in any case or Unicode form.
     #[test]
     fn literals_are_their_words() {
-        let text = "kiêm Kiêm KIÊM kie\u{302}m kiếm kim và Và VÀ va\u{300} vả vá ca kiêm, và.";
+        let text = "kiêm Kiêm KIÊM kie\u{302}m kiếm kim và Và VÀ va\u{300} vả vá ca kiêm, và. \
+                    bầu BẦU cử Cử gồm Gồm giữ chức CHỨC tái trúng đắc Ðắc được ĐƯỢC Được bẩu cu";
+        let words = [
+            "kiêm", "và", "bầu", "cử", "gồm", "giữ", "chức", "tái", "trúng", "đắc", "được",
+        ];
+        let literals = words.map(Literal::new);
         for it in raw_items(text, 0..text.len()) {
             assert_eq!(KIEM.is(&it), it.is("kiêm"), "{:?}", it.text);
             assert_eq!(VA.is(&it), it.is("và"), "{:?}", it.text);
+            for (literal, word) in literals.iter().zip(words) {
+                assert_eq!(literal.is(&it), it.is(word), "{:?} {word}", it.text);
+            }
         }
     }
 }

@@ -217,6 +217,7 @@ static TAI_DAC_CU: [Literal; 3] = [Literal::new("tái"), Literal::new("đắc"),
 
 /// Whether a mention (a cue or a name) starts at each of `len` items, for the parser.
 pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {
+    // (Filled rather than allocated zeroed, as in `attach`.)
     let mut starts = Vec::with_capacity(len);
     starts.resize(len, false);
     for n in names {

@@ -828,7 +828,11 @@ mod tests {
             }
         }
         let upper = text.to_uppercase();
-        let keys: Vec<Key> = ["kiêm", "và", "bầu", "cử", "gồm"].map(Key::new).to_vec();
+        let keys: Vec<Key> = [
+            "kiêm", "và", "bầu", "cử", "gồm", "giữ", "chức", "tái", "trúng", "đắc", "được",
+        ]
+        .map(Key::new)
+        .to_vec();
         for t in [text.as_str(), upper.as_str()] {
             for it in super::super::token::raw_items(t, 0..t.len()) {
                 if it.kind == ItemKind::Word && v.titles.starts_with(&it) {
