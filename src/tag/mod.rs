@@ -323,7 +323,7 @@ impl Tagger {
         &'t self,
         text: &'t str,
         para: Range<usize>,
-        mut raw: Vec<token::Item<'t>>,
+        raw: Vec<token::Item<'t>>,
         candidates: &[names::Candidate],
         members: &[usize],
         found: &mut Vec<(usize, ParsedRole, Span)>,
@@ -337,12 +337,8 @@ impl Tagger {
         };
         // Roles lie close to their names: read the paragraph around them only.
         let window = near(text, para, a.start, b.end);
-        let hi = raw.partition_point(|it| it.start < window.end);
-        raw.truncate(hi);
-        let lo = raw.partition_point(|it| it.start < window.start);
-        raw.drain(..lo);
         let items = token::spelled_out(text, window, raw, &self.inner.expander, vocab);
-        let mut at: Vec<NameAt> = Vec::new();
+        let mut at: Vec<NameAt> = Vec::with_capacity(members.len());
         for &k in members {
             let Some(c) = candidates.get(k) else { continue };
             // Items are in order of their starts (an expansion's words share theirs): the
@@ -366,18 +362,16 @@ impl Tagger {
             });
         }
         let starts = shapes::person_starts(&at, items.len());
-        let parser = Parser {
-            items: &items,
-            vocab,
-            person_starts: &starts,
-        };
-        for (k, role) in shapes::attach(&parser, &at) {
+        let parser = Parser::new(&items, vocab, &starts);
+        let roles = shapes::attach(&parser, &at);
+        found.reserve(roles.len());
+        for (k, role) in roles {
             let start = items.get(role.first).map_or(0, |it| it.start);
             let end = items
                 .get(role.last.saturating_sub(1))
                 .map_or(start, |it| it.end)
                 .max(start);
-            found.push((k, role, Span::new(start, end)));
+            found.push((k, parser.spell(&role), Span::new(start, end)));
         }
     }
 }

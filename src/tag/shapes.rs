@@ -7,10 +7,8 @@
 //! - "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử": an election names the role;
 //! - "A được tái cử giữ chức ROLE".
 
-use std::sync::OnceLock;
-
-use super::roles::{ParsedRole, Parser};
-use super::token::Item;
+use super::roles::{sep_char, Literal, Parser, Reading};
+use super::token::{Item, ItemKind};
 
 /// A name's place among the paragraph's items.
 #[derive(Clone, Copy, Debug)]
@@ -27,58 +25,63 @@ pub(crate) struct NameAt {
 const LOOK_BACK: usize = 40;
 
 /// The roles of each name of a paragraph, as (candidate, role).
-pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, ParsedRole)> {
+pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Reading)> {
     let items = parser.items;
-    let mut out: Vec<(usize, ParsedRole)> = Vec::new();
+    // Room for a role or two per name: a role is large, and moved at every growth.
+    let mut out: Vec<(usize, Reading)> = Vec::with_capacity(2 * names.len());
     // Items already read as a role of someone, so that a role is not given twice.
-    let mut consumed = vec![false; items.len()];
+    // (Filled rather than allocated zeroed: the allocator hands out small zeroed blocks
+    // slowly.)
+    let mut consumed = Vec::with_capacity(items.len());
+    consumed.resize(items.len(), false);
     let mark = |consumed: &mut Vec<bool>, from: usize, to: usize| {
         for c in consumed.iter_mut().take(to).skip(from) {
             *c = true;
         }
     };
     let mut elected: Vec<&NameAt> = Vec::new();
+    // The roles of a run, one run at a time.
+    let mut run: Vec<Reading> = Vec::new();
 
     // NAME – ROLE, ROLE; NAME giữ chức ROLE.
     for n in names {
         let mut j = n.end;
         if items
             .get(j)
-            .is_some_and(|it| it.is_sep('-') || it.is_sep(',') || it.is_sep(':') || it.is_sep('('))
+            .is_some_and(|it| matches!(sep_char(it), Some('-' | ',' | ':' | '(')))
         {
             j += 1;
         }
-        let mut run = parser.run_at(j);
-        let after = following_words(items, n.end, 6);
+        parser.run_into(j, &mut run);
+        // The words after the name matter only when no role follows it directly.
         if run.is_empty() {
-            if let Some(p) = find_seq(&after, hold_post()) {
+            let after = following_words(items, n.end, 6);
+            if let Some(p) = find_words(after, &HOLD_POST) {
                 let mut k = n.end + p + 2;
                 if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
                     k += 1;
                 }
-                run = parser.run_at(k);
+                parser.run_into(k, &mut run);
+            }
+            if run.is_empty() && ELECTED.iter().any(|p| find_words(after, p).is_some()) {
+                elected.push(n);
             }
         }
         if let Some(last) = run.last() {
             mark(&mut consumed, n.end, last.last);
-        } else if elected_phrases()
-            .iter()
-            .any(|p| find_seq(&after, p).is_some())
-        {
-            elected.push(n);
         }
-        out.extend(run.into_iter().map(|r| (n.candidate, r)));
+        out.extend(run.drain(..).map(|r| (n.candidate, r)));
     }
 
     // An election before the name: "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử".
     for n in elected {
         let found = (0..n.mention).rev().find_map(|k| {
             let it = items.get(k)?;
-            if !it.is("bầu") {
+            if !BAU.is(it) {
                 return None;
             }
             let mut s = k + 1;
-            if items.get(s).is_some_and(|it| it.is("cử")) {
+            if items.get(s).is_some_and(|it| CU.is(it)) {
                 s += 1;
             }
             parser.role_at(s)
@@ -89,8 +92,15 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
     }
 
     // ROLE (gồm NAME ..., NAME ...).
-    for (p, it) in items.iter().enumerate() {
-        if !(it.is_sep('(') && items.get(p + 1).is_some_and(|g| g.is("gồm"))) {
+    let opens = |it: &Item<'_>| it.kind == ItemKind::Sep && sep_char(it) == Some('(');
+    let mut next = 0;
+    while let Some(p) = items
+        .get(next..)
+        .and_then(|rest| rest.iter().position(opens))
+        .map(|q| next + q)
+    {
+        next = p + 1;
+        if !items.get(p + 1).is_some_and(|g| GOM.is(g)) {
             continue;
         }
         let close = items
@@ -98,35 +108,46 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Parse
             .skip(p)
             .position(|it| it.is_sep(')'))
             .map_or(items.len(), |q| p + q);
-        let run = run_ending_at(parser, p, &consumed, names);
+        run_ending_at(parser, p, &consumed, names, &mut run);
         for n in names.iter().filter(|n| n.mention > p && n.first < close) {
-            out.extend(run.iter().cloned().map(|r| (n.candidate, r)));
+            out.extend(run.iter().map(|&r| (n.candidate, r)));
         }
     }
 
     // ROLE NAME, ROLE, đồng chí NAME.
     for n in names {
         let mut a = n.mention;
-        if a > 0 && items.get(a - 1).is_some_and(|it| it.is_sep(',')) {
+        if a > 0 && items.get(a - 1).is_some_and(|it| sep_char(it) == Some(',')) {
             a -= 1;
         }
-        let run = run_ending_at(parser, a, &consumed, names);
+        run_ending_at(parser, a, &consumed, names, &mut run);
         if let Some(first) = run.first() {
             mark(&mut consumed, first.first, a);
         }
-        out.extend(run.into_iter().map(|r| (n.candidate, r)));
+        out.extend(run.drain(..).map(|r| (n.candidate, r)));
     }
     out
 }
 
 /// The longest run of roles that ends exactly at item `a`, starts after the previous name
-/// and overlaps no role already given.
+/// and overlaps no role already given, into `run` (empty if there is none).
 fn run_ending_at(
     parser: &Parser<'_>,
     a: usize,
     consumed: &[bool],
     names: &[NameAt],
-) -> Vec<ParsedRole> {
+    run: &mut Vec<Reading>,
+) {
+    // A run ends with the last word of its last role (of a title, an organization, a level
+    // or a place: the vocabulary's phrases end with words), never with punctuation.
+    if !a
+        .checked_sub(1)
+        .and_then(|k| parser.items.get(k))
+        .is_some_and(Item::is_word)
+    {
+        run.clear();
+        return;
+    }
     let floor = names
         .iter()
         .filter(|n| n.end <= a)
@@ -139,58 +160,66 @@ fn run_ending_at(
         .get(floor..a)
         .and_then(|c| c.iter().rposition(|&x| x))
         .map_or(floor, |p| floor + p + 1);
-    for s in floor..a {
-        let run = parser.run_at(s);
-        if run.last().is_some_and(|r| r.last == a) {
-            return run;
-        }
+    // A run covers every item from its start to its end (its roles' words, and the
+    // separators between them): it starts after the last item in between that no run
+    // covers.
+    let floor = parser
+        .items
+        .get(floor..a)
+        .and_then(|between| between.iter().rposition(outside_runs))
+        .map_or(floor, |p| floor + p + 1);
+    match (floor..a).find(|&s| parser.run_end(s) == Some(a)) {
+        Some(s) => parser.run_into(s, run),
+        None => run.clear(),
     }
-    Vec::new()
 }
 
-/// The keys of up to `n` words right after item `from`, up to the first separator.
-fn following_words<'i>(items: &'i [Item<'_>], from: usize, n: usize) -> Vec<&'i str> {
-    items
-        .iter()
-        .skip(from)
-        .take(n)
-        .take_while(|it| it.is_word())
-        .map(|it| it.key().as_str())
-        .collect()
+/// Whether no run of roles can hold the item: a paragraph break, or punctuation other than
+/// the separators of a run (",", "-", ";"). The words of the vocabulary's phrases hold no
+/// other punctuation (the test below checks it), and the words a role reads otherwise
+/// (names, places) are words.
+fn outside_runs(it: &Item<'_>) -> bool {
+    match it.kind {
+        ItemKind::Word => false,
+        ItemKind::Sep => !matches!(sep_char(it), Some(',' | '-' | ';')),
+        ItemKind::Break => true,
+    }
 }
 
-/// Where the keys `seq` occur in `words` (keys too).
-fn find_seq(words: &[&str], seq: &[String]) -> Option<usize> {
+/// Up to `n` words right after item `from`, up to the first separator.
+fn following_words<'i, 'a>(items: &'i [Item<'a>], from: usize, n: usize) -> &'i [Item<'a>] {
+    let after = items.get(from..).unwrap_or_default();
+    let len = after.iter().take(n).take_while(|it| it.is_word()).count();
+    after.get(..len).unwrap_or_default()
+}
+
+/// Where the words `phrase` start among `words`.
+fn find_words(words: &[Item<'_>], phrase: &[Literal]) -> Option<usize> {
     words
-        .windows(seq.len().max(1))
-        .position(|w| w.iter().zip(seq).all(|(a, b)| *a == b.as_str()))
+        .windows(phrase.len().max(1))
+        .position(|w| w.iter().zip(phrase).all(|(it, word)| word.is(it)))
 }
 
-/// The keys of the words of each phrase, computed once.
-fn phrase_keys(phrases: &[&str]) -> Vec<Vec<String>> {
-    phrases
-        .iter()
-        .map(|p| p.split(' ').map(super::key::key).collect())
-        .collect()
-}
+static BAU: Literal = Literal::new("bầu");
+static CU: Literal = Literal::new("cử");
+static GOM: Literal = Literal::new("gồm");
 
 /// "giữ chức": the role comes next ("được tái cử giữ chức Tổ trưởng").
-fn hold_post() -> &'static [String] {
-    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    KEYS.get_or_init(|| phrase_keys(&["giữ chức"]))
-        .first()
-        .map_or(&[], Vec::as_slice)
-}
+static HOLD_POST: [Literal; 2] = [Literal::new("giữ"), Literal::new("chức")];
 
-/// Words that say a person was elected, as keys.
-fn elected_phrases() -> &'static [Vec<String>] {
-    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    KEYS.get_or_init(|| phrase_keys(&["tái cử", "trúng cử", "đắc cử", "được bầu", "tái đắc cử"]))
-}
+/// Words that say a person was elected.
+static ELECTED: [&[Literal]; 5] = [&TAI_CU, &TRUNG_CU, &DAC_CU, &DUOC_BAU, &TAI_DAC_CU];
+static TAI_CU: [Literal; 2] = [Literal::new("tái"), Literal::new("cử")];
+static TRUNG_CU: [Literal; 2] = [Literal::new("trúng"), Literal::new("cử")];
+static DAC_CU: [Literal; 2] = [Literal::new("đắc"), Literal::new("cử")];
+static DUOC_BAU: [Literal; 2] = [Literal::new("được"), Literal::new("bầu")];
+static TAI_DAC_CU: [Literal; 3] = [Literal::new("tái"), Literal::new("đắc"), Literal::new("cử")];
 
 /// Whether a mention (a cue or a name) starts at each of `len` items, for the parser.
 pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {
-    let mut starts = vec![false; len];
+    // (Filled rather than allocated zeroed, as in `attach`.)
+    let mut starts = Vec::with_capacity(len);
+    starts.resize(len, false);
     for n in names {
         for k in [n.mention, n.first] {
             if let Some(s) = starts.get_mut(k) {
@@ -199,4 +228,84 @@ pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {
         }
     }
     starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::key::Key;
+    use super::super::token::{raw_items, spelled_out};
+    use super::super::vocab::{lexicon, sep_key, word_char, Vocab, NOT_A_PHRASE_WORD};
+    use super::*;
+    use crate::expand::Expander;
+
+    /// The articles of the corpus, and phrases with punctuation inside and around roles.
+    fn texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut texts = vec![
+            "Bí thư (Đảng ủy) phường. Phó Chủ tịch UBND: phường 7; Trưởng ban \"Dân vận\" – \
+             Chủ tịch HĐND quận 5, Quận ủy viên kiêm Trưởng Công an phường/xã Ngọc Lâm."
+                .to_string(),
+        ];
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                texts.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+        texts
+    }
+
+    /// The phrases of the vocabulary hold no punctuation but dashes, so an item that
+    /// [`outside_runs`] names is in no phrase.
+    #[test]
+    fn phrases_hold_no_punctuation_but_dashes() {
+        for c in ('\0'..='\u{2FFF}').filter(|&c| !word_char(c)) {
+            let k = sep_key(c);
+            if k != '-' {
+                assert_eq!(lexicon().id(&Key::of_char(k)), NOT_A_PHRASE_WORD, "{c:?}");
+            }
+        }
+    }
+
+    /// The run ending at an item, looked for after the last item no run holds, is the one
+    /// found by trying every start.
+    #[test]
+    fn runs_ending_at_an_item_start_after_what_no_run_holds() {
+        let vocab = Vocab::new();
+        let expander = Expander::default();
+        let mut runs = 0;
+        for text in texts() {
+            let mut from = 0;
+            while let Some(para) = super::super::next_paragraph(&text, from) {
+                from = para.end + 1;
+                let raw = raw_items(&text, para.clone());
+                let items = spelled_out(&text, para, raw, &expander, &vocab);
+                // Some mentions, to stop runs.
+                let starts: Vec<bool> = (0..items.len()).map(|k| k % 41 == 7).collect();
+                let parser = Parser::new(&items, &vocab, &starts);
+                let consumed = vec![false; items.len()];
+                let ends = |run: &[Reading]| run.iter().map(|r| (r.first, r.last)).collect();
+                let mut run = Vec::new();
+                let mut found = Vec::new();
+                for a in 0..=items.len() {
+                    let every_start = (a.saturating_sub(LOOK_BACK)..a)
+                        .map(|s| {
+                            parser.run_into(s, &mut run);
+                            run.clone()
+                        })
+                        .find(|run| run.last().is_some_and(|r| r.last == a))
+                        .unwrap_or_default();
+                    run_ending_at(&parser, a, &consumed, &[], &mut found);
+                    let expected: Vec<(usize, usize)> = ends(&every_start);
+                    assert_eq!(
+                        ends(&found),
+                        expected,
+                        "{:?}",
+                        items.get(a).map(|it| it.start)
+                    );
+                    runs += usize::from(!found.is_empty());
+                }
+            }
+        }
+        assert!(runs > 200, "{runs}");
+    }
 }

@@ -109,12 +109,6 @@ fn word_id<'k>(text: &str, key: impl FnOnce() -> &'k Key) -> WordId {
 /// The [`Item::id`] of an item not looked up yet.
 const UNSET: WordId = WordId::MAX - 1;
 
-fn word_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
-    let mut flags = WordFlags::default();
-    text.chars().for_each(|c| flags.add(char_class(c)));
-    flags.item(text, start, end, newline_before)
-}
-
 /// What a word's characters say about its case, gathered while it is read.
 #[derive(Default)]
 struct WordFlags {
@@ -353,7 +347,9 @@ struct Expansion<'a> {
     number: &'a str,
 }
 
-/// Pushes the words of an expansion, each spanning `start..end`.
+/// Pushes the words of an expansion, each spanning `start..end`. An expansion's word is
+/// never read as written in capitals (it is not an abbreviation): of its case, only its
+/// first letter counts.
 fn push_expansion<'a>(
     out: &mut Vec<Item<'a>>,
     expansion: Expansion<'a>,
@@ -361,82 +357,156 @@ fn push_expansion<'a>(
     end: usize,
     nl: bool,
 ) {
-    let words = expansion
-        .words
-        .split_whitespace()
-        .chain(expansion.number.split_whitespace());
-    for (n, word) in words.enumerate() {
-        let newline_before = nl && n == 0;
-        if word.chars().all(|c| !word_char(c)) {
-            out.push(Item {
-                kind: ItemKind::Sep,
-                key: OnceCell::new(),
-                id: Cell::new(UNSET),
-                text: word,
-                start,
-                end,
-                cap: false,
-                caps: false,
-                newline_before,
-            });
-        } else {
-            let mut item = word_item(word, start, end, newline_before);
-            item.caps = false;
-            out.push(item);
+    /// A word of an expansion as an item takes it: where it is in the expansion, whether
+    /// it is a separator, whether it starts with a capital, and its number in the
+    /// lexicon.
+    #[derive(Clone, Copy)]
+    struct Word {
+        at: usize,
+        len: usize,
+        sep: bool,
+        cap: bool,
+        id: WordId,
+    }
+    fn read(text: &str) -> Vec<Word> {
+        text.split_whitespace()
+            .map(|word| {
+                let first = word.chars().next().map(char_class).unwrap_or_default();
+                let sep = !first.word() && word.chars().all(|c| !word_char(c));
+                Word {
+                    at: (word.as_ptr() as usize).saturating_sub(text.as_ptr() as usize),
+                    len: word.len(),
+                    sep,
+                    cap: !sep && first.upper(),
+                    id: if sep {
+                        UNSET
+                    } else {
+                        lexicon().id(&Key::new(word))
+                    },
+                }
+            })
+            .collect()
+    }
+    thread_local! {
+        /// The words of the expansions met, by their text: a document spells out the same
+        /// few abbreviations again and again, and reading one costs more than looking it
+        /// up. At most [`EXPANSIONS_KEPT`] are kept, then the memo starts afresh.
+        static EXPANSIONS: RefCell<HashMap<Box<str>, Vec<Word>, FxBuild>> =
+            RefCell::new(HashMap::default());
+    }
+    const EXPANSIONS_KEPT: usize = 1 << 12;
+    let mut newline_before = nl;
+    let mut push = |word: &Word, text: &'a str| {
+        let text = text.get(word.at..word.at + word.len).unwrap_or_default();
+        out.push(Item {
+            kind: if word.sep {
+                ItemKind::Sep
+            } else {
+                ItemKind::Word
+            },
+            key: OnceCell::new(),
+            id: Cell::new(word.id),
+            text,
+            start,
+            end,
+            cap: word.cap,
+            caps: false,
+            newline_before,
+        });
+        newline_before = false;
+    };
+    EXPANSIONS.with(|memo| match memo.try_borrow_mut() {
+        Ok(mut memo) => {
+            if let Some(words) = memo.get(expansion.words) {
+                words.iter().for_each(|w| push(w, expansion.words));
+                return;
+            }
+            let words = read(expansion.words);
+            words.iter().for_each(|w| push(w, expansion.words));
+            if memo.len() >= EXPANSIONS_KEPT {
+                memo.clear();
+            }
+            memo.insert(expansion.words.into(), words);
         }
+        Err(_) => read(expansion.words)
+            .iter()
+            .for_each(|w| push(w, expansion.words)),
+    });
+    // (A document number is the document's: its words are read where they are.)
+    if !expansion.number.is_empty() {
+        read(expansion.number)
+            .iter()
+            .for_each(|w| push(w, expansion.number));
     }
 }
 
 /// The items of `text[range]`, abbreviations spelled out: first by the role-only readings
 /// of the tagger, then by the expander's dictionaries (document numbers stay as written).
-/// `raw` holds the [`raw_items`] of the range (the keys they have computed are kept).
+/// `raw` holds the [`raw_items`] of a paragraph around the range (the keys they have
+/// computed are kept); those that start outside the range are dropped.
 pub(crate) fn spelled_out<'a>(
     text: &'a str,
     range: Range<usize>,
-    raw: Vec<Item<'a>>,
+    mut raw: Vec<Item<'a>>,
     expander: &'a Expander,
     vocab: &Vocab,
 ) -> Vec<Item<'a>> {
+    // Items start in order. Those before the range are dropped last, so that the items of
+    // the range are moved once, when they are spelled out, rather than twice.
+    let hi = raw.partition_point(|it| it.start < range.end);
+    raw.truncate(hi);
+    let lo = raw.partition_point(|it| it.start < range.start);
     let Some(slice) = text.get(range.clone()) else {
+        raw.drain(..lo);
         return raw;
     };
     let base = range.start;
-    // (start, end, expansion) of every abbreviation the dictionaries spell out.
-    let mut expansions: Vec<(usize, usize, Expansion<'a>)> = Vec::new();
-    if raw
+    let capitals = raw
+        .get(lo..)
+        .unwrap_or_default()
         .iter()
-        .any(|it| it.caps || it.text.chars().any(|c| c.is_ascii_uppercase()))
-    {
-        for m in expander.find_iter(slice) {
+        .any(|it| it.caps || it.text.bytes().any(|b| b.is_ascii_uppercase()));
+    // (start, end, expansion) of every abbreviation the dictionaries spell out, read as
+    // the items are.
+    let mut next = capitals
+        .then(|| expander.find_iter(slice))
+        .into_iter()
+        .flatten()
+        .filter_map(|m| {
             if !matches!(m.kind(), MatchKind::Expansion | MatchKind::Definition) {
-                continue;
+                return None;
             }
-            let Some(words) = m.expansion() else {
-                continue;
-            };
+            let words = m.expansion()?;
             let number = m
                 .number_span()
                 .and_then(|number| slice.get(number.range()))
                 .unwrap_or_default();
-            expansions.push((
+            Some((
                 base + m.start(),
                 base + m.end(),
                 Expansion { words, number },
-            ));
-        }
-    }
+            ))
+        })
+        .peekable();
     // Where the items change: (first raw item replaced, raw items replaced, expansion).
     // Found first, so that the items between are moved in blocks, and a window with
     // nothing to spell out keeps its items as they are.
-    let mut splices: Vec<(usize, usize, Expansion<'a>, usize, usize)> = Vec::new();
-    let mut next = expansions.iter().peekable();
-    let mut skip_until = 0usize;
-    for (k, item) in raw.iter().enumerate() {
-        if item.start < skip_until {
-            continue;
-        }
+    let mut splices: Vec<(usize, usize, Expansion<'a>, usize, usize)> = Vec::with_capacity(8);
+    let mut k = lo;
+    while let Some(item) = raw.get(k) {
         while next.peek().is_some_and(|e| e.0 < item.start) {
             next.next();
+        }
+        // Only a word in capitals or the start of an abbreviation changes anything: the
+        // items before the next of either are passed over.
+        let stop = next.peek().map_or(usize::MAX, |e| e.0);
+        if !item.caps && item.start < stop {
+            let rest = raw.get(k + 1..).unwrap_or_default();
+            k += 1 + rest
+                .iter()
+                .position(|it| it.caps || it.start >= stop)
+                .unwrap_or(rest.len());
+            continue;
         }
         // A dictionary form over several words ("UB MTTQ") wins over a role-only reading
         // of its first word ("UB").
@@ -447,30 +517,36 @@ pub(crate) fn spelled_out<'a>(
             if let Some(&words) = vocab.role_abbreviations.get(item.text) {
                 let reading = Expansion { words, number: "" };
                 splices.push((k, 1, reading, item.start, item.end));
+                k += 1;
                 continue;
             }
         }
-        if let Some((start, end, expansion)) = next.peek() {
-            if *start == item.start {
-                // The raw items the abbreviation covers.
+        match next.peek() {
+            Some(&(start, end, expansion)) if start == item.start => {
+                // The raw items the abbreviation covers (items start in order).
                 let n = raw
                     .get(k..)
                     .unwrap_or_default()
                     .iter()
-                    .take_while(|it| it.start < *end)
+                    .take_while(|it| it.start < end)
                     .count();
-                splices.push((k, n, *expansion, *start, *end));
-                skip_until = *end;
+                splices.push((k, n, expansion, start, end));
                 next.next();
+                k += n.max(1);
             }
+            _ => k += 1,
         }
     }
     if splices.is_empty() {
+        raw.drain(..lo);
         return raw;
     }
-    let mut out = Vec::with_capacity(raw.len() + 4 * splices.len());
+    let mut out = Vec::with_capacity(raw.len() - lo + 4 * splices.len());
     let mut rest = raw.into_iter();
-    let mut at = 0usize;
+    if let Some(last_before) = lo.checked_sub(1) {
+        drop(rest.nth(last_before));
+    }
+    let mut at = lo;
     for (k, n, expansion, start, end) in splices {
         out.extend(rest.by_ref().take(k.saturating_sub(at)));
         let nl = rest.next().is_some_and(|first| first.newline_before);

@@ -477,6 +477,40 @@ pub(crate) fn sep_key(c: char) -> char {
     }
 }
 
+/// False when the word written `text` cannot have the key `key`: a key keeps the word's
+/// leading ASCII character in place, lower-cased (see [`Starts`]), so a word that starts
+/// with another ASCII character has another key.
+pub(crate) fn may_have_key(text: &str, key: &Key) -> bool {
+    match (text.as_bytes().first(), key.as_bytes().first()) {
+        (Some(&b), Some(&k)) if b.is_ascii() => b.to_ascii_lowercase() == k,
+        _ => true,
+    }
+}
+
+impl Vocab {
+    /// False when no title can start with the word `it`, told from its text alone: the
+    /// key of a word written in ASCII is ASCII (its letters lower-cased), and a title
+    /// whose first word has an ASCII key is rare (none is listed). Most words of running
+    /// text tried as the start of a role are ruled out here before their number is looked
+    /// up.
+    pub(crate) fn may_start_title(&self, it: &Item<'_>) -> bool {
+        !it.text.is_ascii() || titles_start_in_ascii()
+    }
+}
+
+/// Whether the first word of some title has an ASCII key.
+fn titles_start_in_ascii() -> bool {
+    static ASCII: OnceLock<bool> = OnceLock::new();
+    *ASCII.get_or_init(|| {
+        TITLES.iter().any(|(title, _)| {
+            title
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| Key::new(w).as_bytes().is_ascii())
+        })
+    })
+}
+
 /// Phrases keyed by their words' keys, looked up at a position of an item list. The
 /// longest phrase wins.
 #[derive(Debug)]
@@ -914,6 +948,55 @@ mod tests {
                 check("place_words", &v.place_words, &it);
                 check("not_people", &v.not_people, &it);
             }
+        }
+    }
+
+    /// A word ruled out as the start of a title, or as a word's key, by its text alone is
+    /// never one: checked on every word of the corpus, in its cases.
+    #[test]
+    fn text_filters_keep_every_match() {
+        let v = Vocab::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut text = String::from("Ủy Uỷ UBND đ/c Đ/C QUV P10 x Q. Chu\u{309} tịch");
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+        let upper = text.to_uppercase();
+        let keys: Vec<Key> = [
+            "kiêm", "và", "bầu", "cử", "gồm", "giữ", "chức", "tái", "trúng", "đắc", "được",
+        ]
+        .map(Key::new)
+        .to_vec();
+        for t in [text.as_str(), upper.as_str()] {
+            for it in super::super::token::raw_items(t, 0..t.len()) {
+                if it.kind == ItemKind::Word && v.titles.starts_with(&it) {
+                    assert!(v.may_start_title(&it), "{:?}", it.text);
+                }
+                for k in &keys {
+                    if it.key() == k {
+                        assert!(may_have_key(it.text, k), "{:?}", it.text);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The phrases of the role tables end with a word, never with punctuation: a run of
+    /// roles ends with a word.
+    #[test]
+    fn role_phrases_end_with_words() {
+        let phrases = TITLES
+            .iter()
+            .map(|t| t.0)
+            .chain(ORGANIZATIONS.iter().map(|o| o.0))
+            .chain(BAN_NAMES.iter().map(|b| b.0))
+            .chain(ORG_HEADS.iter().copied())
+            .chain(LEVELS.iter().map(|l| l.0));
+        for phrase in phrases {
+            let last = phrase.split_whitespace().last().unwrap_or_default();
+            assert!(last.chars().any(word_char), "{phrase}");
         }
     }
 
