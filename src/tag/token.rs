@@ -3,9 +3,10 @@
 //! abbreviation), ready for the phrase tables.
 
 use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::key::Key;
+use super::key::{FxBuild, Key};
 use super::vocab::{
     ascii_class, char_class, lexicon, sep_key, word_char, CharClass, Vocab, WordId, WrittenWords,
 };
