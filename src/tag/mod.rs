@@ -236,6 +236,7 @@ impl Tagger {
         let mut deferred: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
         let mut from = 0;
         let mut raw = Vec::new();
+        let mut name_keys = names::NameKeys::default();
         while let Some(para) = next_paragraph(text, from) {
             from = para.end + 1;
             // Each paragraph is tokenized once: its names are found on these items, and
@@ -251,7 +252,7 @@ impl Tagger {
                 {
                     continue;
                 }
-                if let Some(c) = names::examine(&raw, k, vocab) {
+                if let Some(c) = names::examine(&raw, k, vocab, &mut name_keys) {
                     resume = c.end;
                     if candidates.last().is_none_or(|l| l.start < c.start) {
                         candidates.push(c);

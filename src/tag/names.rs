@@ -3,6 +3,9 @@
 //! them in a place ("phường Nguyễn Thị Minh Khai"), whether they are an organization
 //! ("Đoàn Thanh niên") or a heading.
 
+use std::collections::HashMap;
+
+use super::key::{key, FxBuild};
 use super::token::{Item, ItemKind};
 use super::vocab::{char_class, word_char, Vocab};
 
@@ -132,7 +135,14 @@ fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) 
 }
 
 /// The candidate whose first word (a cue or the name itself) is `items[at]`, if it is one.
-pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Candidate> {
+/// `keys` holds the keys of the names met so far in the document (a document names the
+/// same people again and again).
+pub(crate) fn examine(
+    items: &[Item<'_>],
+    at: usize,
+    vocab: &Vocab,
+    keys: &mut NameKeys,
+) -> Option<Candidate> {
     // A cue written before the name, or the word at `at` itself.
     let mut cue = None;
     let mut name_at = at;
@@ -216,6 +226,8 @@ pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Ca
     }
     let words = items.get(name_at..k)?;
     let last = words.last()?;
+    let name = joined(words.iter().map(|w| w.text));
+    let key = keys.key(&name);
     Some(Candidate {
         start: first.start,
         end: last.end,
@@ -224,12 +236,27 @@ pub(crate) fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab) -> Option<Ca
             let e = items.get(name_at.checked_sub(1)?)?;
             Some((s.start, e.end))
         }),
-        name: joined(words.iter().map(|w| w.text)),
-        // A key ends each word's tone marks at the space after it, so the name's key is
-        // its words' keys joined by spaces.
-        key: joined(words.iter().map(|w| w.key().as_str())),
+        name,
+        key,
         after_place,
     })
+}
+
+/// The keys of the names of a document, by the names as written.
+#[derive(Default)]
+pub(crate) struct NameKeys {
+    by_name: HashMap<String, String, FxBuild>,
+}
+
+impl NameKeys {
+    fn key(&mut self, name: &str) -> String {
+        if let Some(k) = self.by_name.get(name) {
+            return k.clone();
+        }
+        let k = key(name);
+        self.by_name.insert(name.to_string(), k.clone());
+        k
+    }
 }
 
 /// `parts` joined by single spaces.
