@@ -154,13 +154,9 @@ impl WordFlags {
         self.lower |= class.lower();
     }
 
-    fn add_ascii(&mut self, b: u8) {
-        if !self.seen {
-            self.seen = true;
-            self.cap = b.is_ascii_uppercase();
-        }
-        self.letters += usize::from(b.is_ascii_alphabetic());
-        self.lower |= b.is_ascii_lowercase();
+    /// All capitals: two letters or more and no lower-case one.
+    fn caps(&self) -> bool {
+        self.letters >= 2 && !self.lower
     }
 
     fn item(self, text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
@@ -172,8 +168,7 @@ impl WordFlags {
             start,
             end,
             cap: self.cap,
-            // All capitals: two letters or more and no lower-case one.
-            caps: self.letters >= 2 && !self.lower,
+            caps: self.caps(),
             newline_before,
         }
     }
@@ -220,17 +215,50 @@ fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// Which bytes are ASCII letters and digits, for the innermost loop of the tokenizer (one
-/// load, where `u8::is_ascii_alphanumeric` compares three ranges).
-const ASCII_ALNUM: [bool; 256] = {
+/// Which bytes go on a word without being decoded, once its case is settled: ASCII
+/// letters and digits, the lead bytes C4–C8 (U+0100–U+023F, every one a word character)
+/// and continuation bytes (only ever reached after the lead byte of a word character).
+/// The lead bytes C3 and E1 start word characters or not by the byte after them:
+/// [`word_end`] asks [`latin_letter_len`].
+const WORD_BYTE: [bool; 256] = {
     let mut table = [false; 256];
-    let mut b = 0u8;
-    while b < 128 {
-        table[b as usize] = b.is_ascii_alphanumeric();
+    let mut b = 0usize;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, 0x80..=0xBF | 0xC4..=0xC8);
         b += 1;
     }
     table
 };
+
+/// The end of the word going on at byte `i` of `s` (a character boundary), read without
+/// classing its characters: the caller has settled the word's case already.
+#[inline]
+fn word_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        while let Some(&b) = bytes.get(i) {
+            if WORD_BYTE.get(usize::from(b)) != Some(&true) {
+                break;
+            }
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            return i;
+        };
+        if b.is_ascii() {
+            return i;
+        }
+        if let Some(len) = latin_letter_len(bytes, i) {
+            i += len;
+            continue;
+        }
+        match char_and_class(s, i) {
+            Some((_, len, class)) if class.word() => i += len,
+            _ => return i,
+        }
+    }
+}
 
 /// The character at byte `i` of `s` (a character boundary), its length and class.
 #[inline]
@@ -241,12 +269,133 @@ fn char_and_class(s: &str, i: usize) -> Option<(char, usize, CharClass)> {
 
 /// The raw words and separators of `text[range]`.
 ///
-/// Most of the text is ASCII letters and spaces, read a byte at a time through a table of
-/// their classes; other characters are decoded and classed through [`char_class`].
+/// Most of the text is ASCII letters and spaces, read a byte at a time through tables;
+/// other characters are decoded and classed through [`char_class`].
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
     let mut items = Vec::new();
     raw_items_into(text, range, &mut items);
     items
+}
+
+/// How an item starting with a given byte is read.
+const SPACE: u8 = 0;
+/// An ASCII lower-case letter: a word whose case is settled at once.
+const LOWER: u8 = 1;
+/// An ASCII capital or digit: a word whose case is read on.
+const CASED: u8 = 2;
+/// ASCII punctuation: a separator of one byte.
+const PUNCT: u8 = 3;
+/// Other ASCII white space (line breaks, tabs).
+const BLANK: u8 = 4;
+/// Not ASCII: decoded and classed.
+const OTHER: u8 = 5;
+
+/// What the first byte of an item says about it (one load for the commonest cases).
+const START: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0usize;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte == b' ' {
+            SPACE
+        } else if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_alphanumeric() {
+            CASED
+        } else if matches!(byte, 9..=13) {
+            BLANK
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The end of the white space from byte `i` of `s`, and how many line feeds it holds.
+fn blank_end(s: &str, mut i: usize) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let mut newlines = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (len, class) = if b.is_ascii() {
+            (1, ascii_class(b))
+        } else {
+            match char_and_class(s, i) {
+                Some((_, len, class)) => (len, class),
+                None => break,
+            }
+        };
+        if !class.space() {
+            break;
+        }
+        newlines += usize::from(b == b'\n');
+        i += len;
+    }
+    (i, newlines)
+}
+
+/// The end of the word whose first character (of class `class`, `len` bytes) is at byte
+/// `i` of `s`, whether it starts with a capital, and whether it is all capitals.
+fn cased_word(s: &str, mut i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
+    let bytes = s.as_bytes();
+    let mut flags = WordFlags::default();
+    flags.add(class);
+    i += len;
+    // Once the word has a lower-case letter, its case is settled (not all capitals): the
+    // rest is only read to its end.
+    while !flags.lower {
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let (len, class) = if b.is_ascii() {
+            (1, ascii_class(b))
+        } else {
+            match char_and_class(s, i) {
+                Some((_, len, class)) => (len, class),
+                None => break,
+            }
+        };
+        if !class.word() {
+            break;
+        }
+        flags.add_more(class);
+        i += len;
+    }
+    if flags.lower {
+        i = word_end(s, i);
+    }
+    (i, flags.cap, flags.caps())
+}
+
+/// The end of "đ/c" (đồng chí, one word) if the word `s[start..end]` is "đ" or "Đ" and
+/// "/c" or "/C" follows it, and whether it starts with a capital. Its two letters are all
+/// capitals unless "đ" or "c" is lower-case.
+fn dong_chi(s: &str, start: usize, end: usize) -> Option<(usize, bool)> {
+    let bytes = s.as_bytes();
+    let (&[0xC4, d @ (0x90 | 0x91)], &[b'/', b'c' | b'C']) =
+        (bytes.get(start..end)?, bytes.get(end..end + 2)?)
+    else {
+        return None;
+    };
+    if char_and_class(s, end + 2).is_some_and(|(_, _, class)| class.word()) {
+        return None;
+    }
+    Some((end + 2, d == 0x90))
+}
+
+/// A separator item.
+fn sep_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
+    Item {
+        kind: ItemKind::Sep,
+        key: OnceCell::new(),
+        id: Cell::new(UNSET),
+        text,
+        start,
+        end,
+        cap: false,
+        caps: false,
+        newline_before,
+    }
 }
 
 /// [`raw_items`] into `items` (cleared first), so that one buffer serves paragraph after
@@ -261,76 +410,36 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
     // About one item per four bytes of Vietnamese text: room for all of them at once.
     items.reserve(slice.len() / 3 + 4);
     let base = range.start;
-    let mut newlines = 0usize;
+    // A line break since the last item.
+    let mut newline_before = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // Most separators are one space.
-        if b == b' ' {
+        let start = i;
+        let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
+        let (cap, caps) = if kind == LOWER {
+            i = word_end(slice, i + 1);
+            (false, false)
+        } else if kind == SPACE {
             i += 1;
             continue;
-        }
-        let (len, class) = if b.is_ascii() {
-            (1, ascii_class(b))
+        } else if kind == CASED {
+            // A capital, then a lower-case letter: the case is settled at once.
+            if b.is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+                i = word_end(slice, i + 2);
+                (true, false)
+            } else {
+                let (end, cap, caps) = cased_word(slice, i, ascii_class(b), 1);
+                i = end;
+                (cap, caps)
+            }
+        } else if kind == PUNCT {
+            let text = slice.get(i..i + 1).unwrap_or_default();
+            items.push(sep_item(text, base + i, base + i + 1, newline_before));
+            newline_before = false;
+            i += 1;
+            continue;
         } else {
-            match char_and_class(slice, i) {
-                Some((_, len, class)) => (len, class),
-                None => break,
-            }
-        };
-        if class.space() {
-            newlines += usize::from(b == b'\n');
-            i += len;
-            continue;
-        }
-        if newlines >= 2 && !items.is_empty() {
-            items.push(Item {
-                kind: ItemKind::Break,
-                key: OnceCell::new(),
-                id: Cell::new(UNSET),
-                text: "\n",
-                start: base + i,
-                end: base + i,
-                cap: false,
-                caps: false,
-                newline_before: true,
-            });
-        }
-        let newline_before = newlines > 0;
-        newlines = 0;
-        if !class.word() {
-            items.push(Item {
-                kind: ItemKind::Sep,
-                key: OnceCell::new(),
-                id: Cell::new(UNSET),
-                text: slice.get(i..i + len).unwrap_or_default(),
-                start: base + i,
-                end: base + i + len,
-                cap: false,
-                caps: false,
-                newline_before,
-            });
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut flags = WordFlags::default();
-        flags.add(class);
-        i += len;
-        while let Some(&b) = bytes.get(i) {
-            // Once the word has a lower-case letter, its case is settled (not all
-            // capitals): the rest is only read to its end, the common letters of
-            // Vietnamese without decoding them.
-            if flags.lower {
-                if ASCII_ALNUM.get(usize::from(b)) == Some(&true) {
-                    i += 1;
-                    continue;
-                }
-                if let Some(len) = latin_letter_len(bytes, i) {
-                    i += len;
-                    continue;
-                }
-            }
-            let (len, class) = if b.is_ascii() {
+            let (len, class) = if kind == BLANK {
                 (1, ascii_class(b))
             } else {
                 match char_and_class(slice, i) {
@@ -338,24 +447,67 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                     None => break,
                 }
             };
-            if !class.word() {
-                break;
+            if class.space() {
+                let (end, newlines) = blank_end(slice, i);
+                i = end;
+                // A blank line before more text ends a paragraph.
+                if newlines >= 2 && i < bytes.len() && !items.is_empty() {
+                    items.push(Item {
+                        kind: ItemKind::Break,
+                        key: OnceCell::new(),
+                        id: Cell::new(UNSET),
+                        text: "\n",
+                        start: base + i,
+                        end: base + i,
+                        cap: false,
+                        caps: false,
+                        newline_before: true,
+                    });
+                }
+                newline_before = newlines > 0;
+                continue;
             }
-            flags.add_more(class);
-            i += len;
+            if !class.word() {
+                let text = slice.get(i..i + len).unwrap_or_default();
+                items.push(sep_item(text, base + i, base + i + len, newline_before));
+                newline_before = false;
+                i += len;
+                continue;
+            }
+            let (end, cap, caps) = if class.lower() {
+                (word_end(slice, i + len), class.upper(), false)
+            } else {
+                cased_word(slice, i, class, len)
+            };
+            i = end;
+            // "đ/c" (đồng chí) is one word.
+            match dong_chi(slice, start, end) {
+                Some((end, cap)) => {
+                    i = end;
+                    (cap, cap && bytes.get(end - 1) == Some(&b'C'))
+                }
+                None => (cap, caps),
+            }
+        };
+        let Some(word) = slice.get(start..i) else {
+            break;
+        };
+        items.push(Item {
+            kind: ItemKind::Word,
+            key: OnceCell::new(),
+            id: Cell::new(UNSET),
+            text: word,
+            start: base + start,
+            end: base + i,
+            cap,
+            caps,
+            newline_before,
+        });
+        newline_before = false;
+        // Most words are followed by one space.
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
         }
-        // "đ/c" (đồng chí) is one word.
-        let word = bytes.get(start..i).unwrap_or_default();
-        if (word == "đ".as_bytes() || word == "Đ".as_bytes())
-            && matches!(bytes.get(i..i + 2), Some(b"/c") | Some(b"/C"))
-            && !char_and_class(slice, i + 2).is_some_and(|(_, _, class)| class.word())
-        {
-            flags.add_ascii(b'/');
-            flags.add_ascii(bytes.get(i + 1).copied().unwrap_or(b'c'));
-            i += 2;
-        }
-        let word = slice.get(start..i).unwrap_or_default();
-        items.push(flags.item(word, base + start, base + i, newline_before));
     }
 }
 
@@ -520,5 +672,183 @@ mod tests {
         assert_eq!(number("CHỦ"), number("chủ"));
         assert_eq!(number("Uỷ"), number("ủy"));
         assert_eq!(number("xyz"), NOT_A_PHRASE_WORD);
+    }
+
+    /// An item as compared: kind, text, span, and the three flags.
+    type Seen<'a> = (ItemKind, &'a str, usize, usize, bool, bool, bool);
+
+    fn seen<'a>(items: &[Item<'a>]) -> Vec<Seen<'a>> {
+        items
+            .iter()
+            .map(|it| {
+                let flags = (it.cap, it.caps, it.newline_before);
+                (
+                    it.kind, it.text, it.start, it.end, flags.0, flags.1, flags.2,
+                )
+            })
+            .collect()
+    }
+
+    /// The items of `text[range]` read a character at a time from the general Unicode
+    /// properties: what [`raw_items_into`] must give, however it reads.
+    fn reference(text: &str, range: Range<usize>) -> Vec<Seen<'_>> {
+        let mut out = Vec::new();
+        let Some(slice) = text.get(range.clone()) else {
+            return out;
+        };
+        let base = range.start;
+        let word = crate::text::is_word_char;
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        let at = |k: usize| chars.get(k).map_or(slice.len(), |&(i, _)| i);
+        let mut newlines = 0;
+        let mut k = 0;
+        while let Some(&(i, c)) = chars.get(k) {
+            if c.is_whitespace() {
+                newlines += usize::from(c == '\n');
+                k += 1;
+                continue;
+            }
+            if newlines >= 2 && !out.is_empty() {
+                out.push((
+                    ItemKind::Break,
+                    "\n",
+                    base + i,
+                    base + i,
+                    false,
+                    false,
+                    true,
+                ));
+            }
+            let nl = newlines > 0;
+            newlines = 0;
+            if !word(c) {
+                k += 1;
+                let t = &slice[i..at(k)];
+                out.push((ItemKind::Sep, t, base + i, base + at(k), false, false, nl));
+                continue;
+            }
+            while chars.get(k).is_some_and(|&(_, c)| word(c)) {
+                k += 1;
+            }
+            let mut end = at(k);
+            let rest = &slice[end..];
+            if matches!(&slice[i..end], "đ" | "Đ")
+                && (rest.starts_with("/c") || rest.starts_with("/C"))
+                && !rest[2..].chars().next().is_some_and(word)
+            {
+                end += 2;
+                k += 2;
+            }
+            let w = &slice[i..end];
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let caps = letters >= 2 && !w.chars().any(char::is_lowercase);
+            out.push((ItemKind::Word, w, base + i, base + end, cap, caps, nl));
+        }
+        out
+    }
+
+    fn check(text: &str) {
+        let mut items = Vec::new();
+        raw_items_into(text, 0..text.len(), &mut items);
+        assert_eq!(seen(&items), reference(text, 0..text.len()), "{text:?}");
+        // A range inside a longer text: spans count from the text's start.
+        let padded = format!("x. {text} .y");
+        let range = 3..3 + text.len();
+        raw_items_into(&padded, range.clone(), &mut items);
+        assert_eq!(seen(&items), reference(&padded, range), "{padded:?}");
+    }
+
+    /// Strings where the fast paths of the tokenizer meet the exact one.
+    const TRICKY: &[&str] = &[
+        "",
+        " ",
+        "Chủ tịch UBND xã Ngọc Lâm, ông Nguyễn Văn A.",
+        "ĐỒNG CHÍ NGUYỄN VĂN A - BÍ THƯ ĐẢNG ỦY",
+        "đ/c Lâm, Đ/C LÂM, Đ/c, đ/C, đ/cx, đ/c1, đ/, đ/c",
+        "Đ/c\u{301} đ/cà xđ/c đđ/c",
+        "a\n\nb\n \n c\r\n\r\nd\t\u{B}\u{C}e",
+        "\n\nđầu\n\n",
+        "a\u{A0}b\u{2003}c\u{3000}d\u{2028}e\u{85}f",
+        "–Chủ tịch — “Phó” ‘x’ … 1×2÷3 a×b Ä÷ö",
+        "TDPa\u{300} Nguye\u{302}\u{303}n A\u{301}BC U\u{31B}\u{309}Y",
+        "\u{301}abc \u{301}ABC \u{301}",
+        "ǅemal ǈ Ǉ ǲx ß SS ŉ ĸ ƻ ǀa ȺȾ ɐɑ ɀ Ɂ",
+        "Ḁḁ ẞ Ỳỳ Ỹ ỹ Ỿỿ ἀ Ἀ ᾈ",
+        "H2O 10A a1 1a A1B 12 2024 ½ ² Ⅻ ⅻ",
+        "ΑΒΓ αβγ Кириллица ПРИВЕТ 中文 日本語 한국어 ﬁ Ǆ",
+        "e\u{1E00}x\u{1EFF}\u{1F00}\u{1DFF}\u{E0100}\u{10FFFF}",
+        "x\u{E1}\u{F7}y C\u{C0}\u{DF}\u{24F}\u{250}",
+        "a,b.c;d:e!f?g(h)i[j]k{l}m\"n'o-p_q/r\\s|t@u#v$w%x^y&z*",
+        "A B C AB ABC aB Ab a",
+        "\u{1}\u{7F}\u{80}\u{9F}\u{AD}\u{200B}\u{FEFF}",
+        "😀a😀 a😀b 𝐀𝐁 𝐚",
+    ];
+
+    /// The tokenizer gives exactly the items of the reference on strings chosen to
+    /// exercise every path.
+    #[test]
+    fn tokenizer_agrees_with_the_reference() {
+        for text in TRICKY {
+            check(text);
+        }
+        // Every pair of the characters of the strings above, and of a few more.
+        let mut chars: Vec<char> = TRICKY.iter().flat_map(|t| t.chars()).collect();
+        chars.extend(['\u{C0}', '\u{D7}', '\u{D8}', '\u{F7}', '\u{F8}', '\u{1E9E}']);
+        chars.sort_unstable();
+        chars.dedup();
+        for &a in &chars {
+            for &b in &chars {
+                check(&format!("{a}{b}"));
+                check(&format!("{a}{b} {b}{a}x"));
+            }
+        }
+    }
+
+    /// Every character of the blocks before the CJK ones, after a settled word, inside an
+    /// unsettled one and at the start of one.
+    #[test]
+    fn tokenizer_agrees_on_every_character() {
+        let mut text = String::new();
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            text.clear();
+            for (before, after) in [("a", ""), ("Ab", "c"), ("A", "b"), ("AB", "C"), ("", "b")] {
+                text.push_str(before);
+                text.push(c);
+                text.push_str(after);
+                text.push(' ');
+            }
+            check(&text);
+        }
+    }
+
+    /// A string mostly made of what Vietnamese text holds, with the odd character from
+    /// anywhere.
+    fn vietnamese_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            6 => proptest::sample::select(vec![
+                "a", "Đ", "đ", "ủ", "Ủ", "ế", "Ế", "B", "z", "1", " ", " ", "\n", "\n\n",
+                ",", ".", "/", "c", "C", "–", "“", "\u{A0}", "\u{301}", "×", "÷", "ß", "\t",
+            ])
+            .prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+            1 => (0u32..0x3000).prop_filter_map("a character", char::from_u32).prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn tokenizer_agrees_on_any_text(text in ".*") {
+            check(&text);
+        }
+
+        #[test]
+        fn tokenizer_agrees_on_vietnamese_like_text(text in vietnamese_like()) {
+            check(&text);
+        }
     }
 }
