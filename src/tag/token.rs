@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::key::{FxBuild, Key};
 use super::vocab::{
-    ascii_class, char_class, lexicon, sep_key, word_char, CharClass, Vocab, WordId,
+    ascii_class, char_class, lexicon, scalar_class, sep_key, word_char, CharClass, Vocab, WordId,
 };
 use crate::expand::{Expander, MatchKind};
 
@@ -174,28 +174,6 @@ impl WordFlags {
     }
 }
 
-/// The character at byte `i` of `bytes` (the bytes of a `str`, `i` a character boundary)
-/// and its length, decoded from the UTF-8 bytes directly: cheaper than slicing the `str`
-/// at `i` first, which checks the boundary again.
-#[inline]
-fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
-    let b = *bytes.get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    // The payload of the `k`th continuation byte.
-    let cont = |k: usize| bytes.get(i + k).map(|&x| u32::from(x & 0x3F));
-    let (u, len) = if b < 0xE0 {
-        ((u32::from(b & 0x1F) << 6) | cont(1)?, 2)
-    } else if b < 0xF0 {
-        ((u32::from(b & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3)
-    } else {
-        let u = (u32::from(b & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?;
-        (u, 4)
-    };
-    Some((char::from_u32(u)?, len))
-}
-
 /// The length of the letter at byte `i` of `bytes` if it is one of the Latin blocks where
 /// every character is a word character ([`word_char`]): U+00C0–U+023F but "×" and "÷"
 /// (Vietnamese letters without a tone mark), and U+1E00–U+1EFF (with one).
@@ -253,18 +231,38 @@ fn word_end(s: &str, mut i: usize) -> usize {
             i += len;
             continue;
         }
-        match char_and_class(s, i) {
-            Some((_, len, class)) if class.word() => i += len,
+        match class_at(s, i) {
+            Some((len, class)) if class.word() => i += len,
             _ => return i,
         }
     }
 }
 
-/// The character at byte `i` of `s` (a character boundary), its length and class.
-#[inline]
-fn char_and_class(s: &str, i: usize) -> Option<(char, usize, CharClass)> {
-    let (c, len) = char_at(s.as_bytes(), i)?;
-    Some((c, len, char_class(c)))
+/// The length and class of the character at byte `i` of `s` (a character boundary).
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((1, ascii_class(b)));
+    }
+    multibyte_class_at(s, i)
+}
+
+/// [`class_at`] for a character of several bytes, decoded from the UTF-8 bytes directly.
+fn multibyte_class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
+    let bytes = s.as_bytes();
+    let b = *bytes.get(i)?;
+    // The payload of the `k`th continuation byte.
+    let cont = |k: usize| bytes.get(i + k).map(|&x| u32::from(x & 0x3F));
+    let (u, len) = if b < 0xE0 {
+        ((u32::from(b & 0x1F) << 6) | cont(1)?, 2)
+    } else if b < 0xF0 {
+        ((u32::from(b & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3)
+    } else {
+        let u = (u32::from(b & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?;
+        (u, 4)
+    };
+    Some((len, scalar_class(u)))
 }
 
 /// The raw words and separators of `text[range]`.
@@ -317,13 +315,8 @@ fn blank_end(s: &str, mut i: usize) -> (usize, usize) {
     let bytes = s.as_bytes();
     let mut newlines = 0;
     while let Some(&b) = bytes.get(i) {
-        let (len, class) = if b.is_ascii() {
-            (1, ascii_class(b))
-        } else {
-            match char_and_class(s, i) {
-                Some((_, len, class)) => (len, class),
-                None => break,
-            }
+        let Some((len, class)) = class_at(s, i) else {
+            break;
         };
         if !class.space() {
             break;
@@ -337,23 +330,14 @@ fn blank_end(s: &str, mut i: usize) -> (usize, usize) {
 /// The end of the word whose first character (of class `class`, `len` bytes) is at byte
 /// `i` of `s`, whether it starts with a capital, and whether it is all capitals.
 fn cased_word(s: &str, mut i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
-    let bytes = s.as_bytes();
     let mut flags = WordFlags::default();
     flags.add(class);
     i += len;
     // Once the word has a lower-case letter, its case is settled (not all capitals): the
     // rest is only read to its end.
     while !flags.lower {
-        let Some(&b) = bytes.get(i) else {
+        let Some((len, class)) = class_at(s, i) else {
             break;
-        };
-        let (len, class) = if b.is_ascii() {
-            (1, ascii_class(b))
-        } else {
-            match char_and_class(s, i) {
-                Some((_, len, class)) => (len, class),
-                None => break,
-            }
         };
         if !class.word() {
             break;
@@ -377,7 +361,7 @@ fn dong_chi(s: &str, start: usize, end: usize) -> Option<(usize, bool)> {
     else {
         return None;
     };
-    if char_and_class(s, end + 2).is_some_and(|(_, _, class)| class.word()) {
+    if class_at(s, end + 2).is_some_and(|(_, class)| class.word()) {
         return None;
     }
     Some((end + 2, d == 0x90))
@@ -442,8 +426,8 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             let (len, class) = if kind == BLANK {
                 (1, ascii_class(b))
             } else {
-                match char_and_class(slice, i) {
-                    Some((_, len, class)) => (len, class),
+                match class_at(slice, i) {
+                    Some(found) => found,
                     None => break,
                 }
             };
