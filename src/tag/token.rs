@@ -368,7 +368,7 @@ fn dong_chi(s: &str, start: usize, end: usize) -> Option<(usize, bool)> {
 }
 
 /// A separator item.
-fn sep_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
+fn sep_item(text: &str, start: usize, end: usize) -> Item<'_> {
     Item {
         kind: ItemKind::Sep,
         key: OnceCell::new(),
@@ -378,7 +378,7 @@ fn sep_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<
         end,
         cap: false,
         caps: false,
-        newline_before,
+        newline_before: false,
     }
 }
 
@@ -387,16 +387,20 @@ fn sep_item(text: &str, start: usize, end: usize, newline_before: bool) -> Item<
 /// soon as they are read.
 pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut Vec<Item<'t>>) {
     items.clear();
-    let Some(slice) = text.get(range.clone()) else {
+    // The text up to the end of the range: offsets into it are those of the viewed text.
+    let Some(slice) = text.get(..range.end) else {
         return;
     };
+    if range.start > range.end || !slice.is_char_boundary(range.start) {
+        return;
+    }
     let bytes = slice.as_bytes();
     // About one item per four bytes of Vietnamese text: room for all of them at once.
-    items.reserve(slice.len() / 3 + 4);
-    let base = range.start;
-    // A line break since the last item.
-    let mut newline_before = false;
-    let mut i = 0;
+    items.reserve((range.end - range.start) / 3 + 4);
+    // The item that follows a line break, marked once it is read (most items follow none,
+    // and are pushed without asking).
+    let mut after_newline: Option<usize> = None;
+    let mut i = range.start;
     while let Some(&b) = bytes.get(i) {
         let start = i;
         let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
@@ -418,9 +422,8 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             }
         } else if kind == PUNCT {
             let text = slice.get(i..i + 1).unwrap_or_default();
-            items.push(sep_item(text, base + i, base + i + 1, newline_before));
-            newline_before = false;
-            i += 1;
+            items.push(sep_item(text, i, i + 1));
+                i += 1;
             continue;
         } else {
             let (len, class) = if kind == BLANK {
@@ -432,6 +435,7 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                 }
             };
             if class.space() {
+                mark_newline(items, after_newline.take());
                 let (end, newlines) = blank_end(slice, i);
                 i = end;
                 // A blank line before more text ends a paragraph.
@@ -441,20 +445,21 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                         key: OnceCell::new(),
                         id: Cell::new(UNSET),
                         text: "\n",
-                        start: base + i,
-                        end: base + i,
+                        start: i,
+                        end: i,
                         cap: false,
                         caps: false,
                         newline_before: true,
                     });
                 }
-                newline_before = newlines > 0;
+                if newlines > 0 {
+                    after_newline = Some(items.len());
+                }
                 continue;
             }
             if !class.word() {
                 let text = slice.get(i..i + len).unwrap_or_default();
-                items.push(sep_item(text, base + i, base + i + len, newline_before));
-                newline_before = false;
+                items.push(sep_item(text, i, i + len));
                 i += len;
                 continue;
             }
@@ -481,17 +486,24 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             key: OnceCell::new(),
             id: Cell::new(UNSET),
             text: word,
-            start: base + start,
-            end: base + i,
+            start: start,
+            end: i,
             cap,
             caps,
-            newline_before,
+            newline_before: false,
         });
-        newline_before = false;
         // Most words are followed by one space.
         if bytes.get(i) == Some(&b' ') {
             i += 1;
         }
+    }
+    mark_newline(items, after_newline);
+}
+
+/// Marks the item `k`, if any, as coming after a line break.
+fn mark_newline(items: &mut [Item<'_>], k: Option<usize>) {
+    if let Some(item) = k.and_then(|k| items.get_mut(k)) {
+        item.newline_before = true;
     }
 }
 
