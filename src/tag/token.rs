@@ -231,19 +231,32 @@ fn word_end(s: &str, mut i: usize) -> usize {
             i += len;
             continue;
         }
-        match class_at(s, i) {
+        match multibyte_class_at(s, i) {
             Some((len, class)) if class.word() => i += len,
             _ => return i,
         }
     }
 }
 
-/// The length and class of the character at byte `i` of `s` (a character boundary).
+/// The length and class of the character at byte `i` of `s` (a character boundary):
+/// decoded here for ASCII, two bytes, and U+1000–U+1FFF (Vietnamese letters with a tone
+/// mark), by [`multibyte_class_at`] for the rest.
 #[inline(always)]
 fn class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
-    let b = *s.as_bytes().get(i)?;
+    let bytes = s.as_bytes();
+    let b = *bytes.get(i)?;
     if b.is_ascii() {
         return Some((1, ascii_class(b)));
+    }
+    if b < 0xE0 {
+        let c = u32::from(*bytes.get(i + 1)? & 0x3F);
+        return Some((2, scalar_class((u32::from(b & 0x1F) << 6) | c)));
+    }
+    if b == 0xE1 {
+        if let Some(&[c1, c2]) = bytes.get(i + 1..i + 3) {
+            let u = 0x1000 | (u32::from(c1 & 0x3F) << 6) | u32::from(c2 & 0x3F);
+            return Some((3, scalar_class(u)));
+        }
     }
     multibyte_class_at(s, i)
 }
