@@ -340,9 +340,23 @@ fn blank_end(s: &str, mut i: usize) -> (usize, usize) {
     (i, newlines)
 }
 
-/// The end of the word whose first character (of class `class`, `len` bytes) is at byte
-/// `i` of `s`, whether it starts with a capital, and whether it is all capitals.
-fn cased_word(s: &str, mut i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
+/// The end of the word whose first character (of class `class`, `len` bytes, not
+/// lower-case) is at byte `i` of `s`, whether it starts with a capital, and whether it is
+/// all capitals.
+#[inline(always)]
+fn cased_word(s: &str, i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
+    // Most such words go on with a lower-case letter ("Văn", "Đồng"): their case is
+    // settled there.
+    if let Some((next, second)) = class_at(s, i + len) {
+        if second.word() && second.lower() {
+            return (word_end(s, i + len + next), class.upper(), false);
+        }
+    }
+    cased_word_on(s, i, class, len)
+}
+
+/// [`cased_word`], reading on until the case is settled.
+fn cased_word_on(s: &str, mut i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
     let mut flags = WordFlags::default();
     flags.add(class);
     i += len;
@@ -417,26 +431,21 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
     while let Some(&b) = bytes.get(i) {
         let start = i;
         let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
-        let (cap, caps) = if kind == LOWER {
+        if kind == LOWER {
             i = word_end(slice, i + 1);
-            (false, false)
+            push_word(items, slice, start, i, false, false);
         } else if kind == SPACE {
             i += 1;
             continue;
         } else if kind == CASED {
-            // A capital, then a lower-case letter: the case is settled at once.
-            if b.is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
-                i = word_end(slice, i + 2);
-                (true, false)
-            } else {
-                let (end, cap, caps) = cased_word(slice, i, ascii_class(b), 1);
-                i = end;
-                (cap, caps)
-            }
+            let (end, cap, caps) = cased_word(slice, i, ascii_class(b), 1);
+            i = end;
+            push_word(items, slice, start, i, cap, caps);
         } else if kind == PUNCT {
-            let text = slice.get(i..i + 1).unwrap_or_default();
-            items.push(sep_item(text, i, i + 1));
-                i += 1;
+            if let Some(text) = slice.get(i..i + 1) {
+                items.push(sep_item(text, i, i + 1));
+            }
+            i += 1;
             continue;
         } else {
             let (len, class) = if kind == BLANK {
@@ -471,8 +480,9 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                 continue;
             }
             if !class.word() {
-                let text = slice.get(i..i + len).unwrap_or_default();
-                items.push(sep_item(text, i, i + len));
+                if let Some(text) = slice.get(i..i + len) {
+                    items.push(sep_item(text, i, i + len));
+                }
                 i += len;
                 continue;
             }
@@ -483,34 +493,46 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             };
             i = end;
             // "đ/c" (đồng chí) is one word.
-            match dong_chi(slice, start, end) {
+            let (cap, caps) = match dong_chi(slice, start, end) {
                 Some((end, cap)) => {
                     i = end;
                     (cap, cap && bytes.get(end - 1) == Some(&b'C'))
                 }
                 None => (cap, caps),
-            }
-        };
-        let Some(word) = slice.get(start..i) else {
-            break;
-        };
-        items.push(Item {
-            kind: ItemKind::Word,
-            key: OnceCell::new(),
-            id: Cell::new(UNSET),
-            text: word,
-            start: start,
-            end: i,
-            cap,
-            caps,
-            newline_before: false,
-        });
+            };
+            push_word(items, slice, start, i, cap, caps);
+        }
         // Most words are followed by one space.
         if bytes.get(i) == Some(&b' ') {
             i += 1;
         }
     }
     mark_newline(items, after_newline);
+}
+
+/// Pushes the word `s[start..end]`.
+#[inline(always)]
+fn push_word<'t>(
+    items: &mut Vec<Item<'t>>,
+    s: &'t str,
+    start: usize,
+    end: usize,
+    cap: bool,
+    caps: bool,
+) {
+    if let Some(text) = s.get(start..end) {
+        items.push(Item {
+            kind: ItemKind::Word,
+            key: OnceCell::new(),
+            id: Cell::new(UNSET),
+            text,
+            start,
+            end,
+            cap,
+            caps,
+            newline_before: false,
+        });
+    }
 }
 
 /// Marks the item `k`, if any, as coming after a line break.
