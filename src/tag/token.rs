@@ -357,9 +357,22 @@ fn cased_word(s: &str, i: usize, class: CharClass, len: usize) -> (usize, bool, 
 
 /// [`cased_word`], reading on until the case is settled.
 fn cased_word_on(s: &str, mut i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
+    let bytes = s.as_bytes();
     let mut flags = WordFlags::default();
     flags.add(class);
     i += len;
+    // ASCII capitals and digits: the whole of most abbreviations and numbers.
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_uppercase() {
+            flags.letters += 1;
+        } else if !b.is_ascii_digit() {
+            if b.is_ascii() && !b.is_ascii_lowercase() {
+                return (i, flags.cap, flags.caps());
+            }
+            break;
+        }
+        i += 1;
+    }
     // Once the word has a lower-case letter, its case is settled (not all capitals): the
     // rest is only read to its end.
     while !flags.lower {
@@ -430,6 +443,11 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
     let mut i = range.start;
     while let Some(&b) = bytes.get(i) {
         let start = i;
+        // Most separators are one space.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
         let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
         if kind == LOWER {
             i = word_end(slice, i + 1);
@@ -501,10 +519,6 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                 None => (cap, caps),
             };
             push_word(items, slice, start, i, cap, caps);
-        }
-        // Most words are followed by one space.
-        if bytes.get(i) == Some(&b' ') {
-            i += 1;
         }
     }
     mark_newline(items, after_newline);
