@@ -452,10 +452,13 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
         if kind == LOWER {
             i = word_end(slice, i + 1);
             push_word(items, slice, start, i, false, false);
-        } else if kind == SPACE {
-            i += 1;
-            continue;
         } else if kind == CASED {
+            // A capital, then a lower-case letter.
+            if b.is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+                i = word_end(slice, i + 2);
+                push_word(items, slice, start, i, true, false);
+                continue;
+            }
             let (end, cap, caps) = cased_word(slice, i, ascii_class(b), 1);
             i = end;
             push_word(items, slice, start, i, cap, caps);
