@@ -427,69 +427,67 @@ fn sep_item(text: &str, start: usize, end: usize) -> Item<'_> {
 /// soon as they are read.
 pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut Vec<Item<'t>>) {
     items.clear();
-    // The text up to the end of the range: offsets into it are those of the viewed text.
-    let Some(slice) = text.get(..range.end) else {
+    // What is left to read: an item starts at `range.end - rest.len()`, and its text is
+    // split off the front of `rest`.
+    let Some(mut rest) = text.get(range.clone()) else {
         return;
     };
-    if range.start > range.end || !slice.is_char_boundary(range.start) {
-        return;
-    }
-    let bytes = slice.as_bytes();
     // About one item per four bytes of Vietnamese text: room for all of them at once.
-    items.reserve((range.end - range.start) / 3 + 4);
+    items.reserve(rest.len() / 3 + 4);
+    let end = range.end;
     // The item that follows a line break, marked once it is read (most items follow none,
     // and are pushed without asking).
     let mut after_newline: Option<usize> = None;
-    let mut i = range.start;
-    while let Some(&b) = bytes.get(i) {
-        let start = i;
+    while let Some(&b) = rest.as_bytes().first() {
         // Most separators are one space.
         if b == b' ' {
-            i += 1;
+            rest = rest.strip_prefix(' ').unwrap_or_default();
             continue;
         }
         let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
         if kind == LOWER {
-            i = word_end(slice, i + 1);
-            push_word(items, slice, start, i, false, false);
-        } else if kind == CASED {
+            rest = push_front(items, rest, end, word_end(rest, 1), false, false);
+            continue;
+        }
+        let (len, cap, caps) = if kind == CASED {
             // A capital, then a lower-case letter.
-            if b.is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
-                i = word_end(slice, i + 2);
-                push_word(items, slice, start, i, true, false);
+            if b.is_ascii_uppercase() && rest.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+            {
+                rest = push_front(items, rest, end, word_end(rest, 2), true, false);
                 continue;
             }
-            let (end, cap, caps) = cased_word(slice, i, ascii_class(b), 1);
-            i = end;
-            push_word(items, slice, start, i, cap, caps);
+            cased_word(rest, 0, ascii_class(b), 1)
         } else if kind == PUNCT {
-            if let Some(text) = slice.get(i..i + 1) {
-                items.push(sep_item(text, i, i + 1));
-            }
-            i += 1;
+            let Some((sep, after)) = rest.split_at_checked(1) else {
+                break;
+            };
+            let start = end - rest.len();
+            items.push(sep_item(sep, start, start + 1));
+            rest = after;
             continue;
         } else {
             let (len, class) = if kind == BLANK {
                 (1, ascii_class(b))
             } else {
-                match class_at(slice, i) {
+                match class_at(rest, 0) {
                     Some(found) => found,
                     None => break,
                 }
             };
             if class.space() {
                 mark_newline(items, after_newline.take());
-                let (end, newlines) = blank_end(slice, i);
-                i = end;
+                let (blank, newlines) = blank_end(rest, 0);
+                rest = rest.get(blank..).unwrap_or_default();
                 // A blank line before more text ends a paragraph.
-                if newlines >= 2 && i < bytes.len() && !items.is_empty() {
+                if newlines >= 2 && !rest.is_empty() && !items.is_empty() {
+                    let at = end - rest.len();
                     items.push(Item {
                         kind: ItemKind::Break,
                         key: OnceCell::new(),
                         id: Cell::new(UNSET),
                         text: "\n",
-                        start: i,
-                        end: i,
+                        start: at,
+                        end: at,
                         cap: false,
                         caps: false,
                         newline_before: true,
@@ -501,55 +499,58 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                 continue;
             }
             if !class.word() {
-                if let Some(text) = slice.get(i..i + len) {
-                    items.push(sep_item(text, i, i + len));
-                }
-                i += len;
+                let Some((sep, after)) = rest.split_at_checked(len) else {
+                    break;
+                };
+                let start = end - rest.len();
+                items.push(sep_item(sep, start, start + len));
+                rest = after;
                 continue;
             }
-            let (end, cap, caps) = if class.lower() {
-                (word_end(slice, i + len), class.upper(), false)
+            let (len, cap, caps) = if class.lower() {
+                (word_end(rest, len), class.upper(), false)
             } else {
-                cased_word(slice, i, class, len)
+                cased_word(rest, 0, class, len)
             };
-            i = end;
             // "đ/c" (đồng chí) is one word.
-            let (cap, caps) = match dong_chi(slice, start, end) {
-                Some((end, cap)) => {
-                    i = end;
-                    (cap, cap && bytes.get(end - 1) == Some(&b'C'))
-                }
-                None => (cap, caps),
-            };
-            push_word(items, slice, start, i, cap, caps);
-        }
+            match dong_chi(rest, 0, len) {
+                Some((len, cap)) => (len, cap, cap && rest.as_bytes().get(len - 1) == Some(&b'C')),
+                None => (len, cap, caps),
+            }
+        };
+        rest = push_front(items, rest, end, len, cap, caps);
     }
     mark_newline(items, after_newline);
 }
 
-/// Pushes the word `s[start..end]`.
+/// Pushes the word of `len` bytes at the front of `rest` (which ends at byte `end` of the
+/// viewed text), and returns what follows it, past one space (most words are followed
+/// by one).
 #[inline(always)]
-fn push_word<'t>(
+fn push_front<'t>(
     items: &mut Vec<Item<'t>>,
-    s: &'t str,
-    start: usize,
+    rest: &'t str,
     end: usize,
+    len: usize,
     cap: bool,
     caps: bool,
-) {
-    if let Some(text) = s.get(start..end) {
-        items.push(Item {
-            kind: ItemKind::Word,
-            key: OnceCell::new(),
-            id: Cell::new(UNSET),
-            text,
-            start,
-            end,
-            cap,
-            caps,
-            newline_before: false,
-        });
-    }
+) -> &'t str {
+    let Some((word, after)) = rest.split_at_checked(len) else {
+        return "";
+    };
+    let start = end - rest.len();
+    items.push(Item {
+        kind: ItemKind::Word,
+        key: OnceCell::new(),
+        id: Cell::new(UNSET),
+        text: word,
+        start,
+        end: start + len,
+        cap,
+        caps,
+        newline_before: false,
+    });
+    after.strip_prefix(' ').unwrap_or(after)
 }
 
 /// Marks the item `k`, if any, as coming after a line break.
