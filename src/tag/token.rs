@@ -446,7 +446,13 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
         }
         let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
         if kind == LOWER {
-            rest = push_front(items, rest, end, word_end(rest, 1), false, false);
+            // Words in lower case follow each other, a space apart.
+            loop {
+                rest = push_front(items, rest, end, word_end(rest, 1), false, false);
+                if !rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+                    break;
+                }
+            }
             continue;
         }
         let (len, cap, caps) = if kind == CASED {
