@@ -462,7 +462,26 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                 rest = push_front(items, rest, end, word_end(rest, 2), true, false);
                 continue;
             }
-            cased_word(rest, 0, ascii_class(b), 1)
+            // ASCII capitals and digits: most abbreviations and numbers, whole.
+            let bytes = rest.as_bytes();
+            let mut len = 1;
+            let mut letters = usize::from(b.is_ascii_uppercase());
+            while let Some(&c) = bytes.get(len) {
+                if c.is_ascii_uppercase() {
+                    letters += 1;
+                } else if !c.is_ascii_digit() {
+                    break;
+                }
+                len += 1;
+            }
+            if bytes
+                .get(len)
+                .is_none_or(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+            {
+                (len, b.is_ascii_uppercase(), letters >= 2)
+            } else {
+                cased_word(rest, 0, ascii_class(b), 1)
+            }
         } else if kind == PUNCT {
             let Some((sep, after)) = rest.split_at_checked(1) else {
                 break;
