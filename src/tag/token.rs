@@ -490,6 +490,17 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             items.push(sep_item(sep, start, start + 1));
             rest = after;
             continue;
+        } else if rest.as_bytes().starts_with("đ".as_bytes()) {
+            // The commonest first letter outside ASCII.
+            let len = word_end(rest, 2);
+            // "đ/c" (đồng chí) is one word.
+            match dong_chi(rest, 0, len) {
+                Some((len, _)) => (len, false, false),
+                None => {
+                    rest = push_front(items, rest, end, len, false, false);
+                    continue;
+                }
+            }
         } else {
             let (len, class) = if kind == BLANK {
                 (1, ascii_class(b))
