@@ -174,36 +174,19 @@ impl WordFlags {
     }
 }
 
-/// The length of the letter at byte `i` of `bytes` if it is one of the Latin blocks where
-/// every character is a word character ([`word_char`]): U+00C0–U+023F but "×" and "÷"
-/// (Vietnamese letters without a tone mark), and U+1E00–U+1EFF (with one).
-#[inline]
-fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
-    match *bytes.get(i)? {
-        0xC3 => bytes
-            .get(i + 1)
-            .filter(|&&b| b != 0x97 && b != 0xB7)
-            .map(|_| 2),
-        0xC4..=0xC8 => Some(2),
-        0xE1 => bytes
-            .get(i + 1)
-            .filter(|b| (0xB8..=0xBB).contains(*b))
-            .map(|_| 3),
-        _ => None,
-    }
-}
-
 /// Which bytes go on a word without being decoded, once its case is settled: ASCII
-/// letters and digits, the lead bytes C4–C8 (U+0100–U+023F, every one a word character)
-/// and continuation bytes (only ever reached after the lead byte of a word character).
-/// The lead bytes C3 and E1 start word characters or not by the byte after them:
-/// [`word_end`] asks [`latin_letter_len`].
+/// letters and digits, the lead bytes C3–C8 (U+00C0–U+023F, word characters all but "×"
+/// and "÷", C3 97 and C3 B7) and continuation bytes (only ever reached after the lead byte
+/// of a word character) but 97 and B7, where [`word_end`] looks back for a "×" or "÷".
+/// The lead byte E1 starts a word character or not by the byte after it: [`word_end`]
+/// asks.
 const WORD_BYTE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0usize;
     while b < 256 {
         let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, 0x80..=0xBF | 0xC4..=0xC8);
+        table[b] = byte.is_ascii_alphanumeric()
+            || (matches!(byte, 0x80..=0xBF | 0xC3..=0xC8) && byte != 0x97 && byte != 0xB7);
         b += 1;
     }
     table
@@ -227,8 +210,17 @@ fn word_end(s: &str, mut i: usize) -> usize {
         if b.is_ascii() {
             return i;
         }
-        if let Some(len) = latin_letter_len(bytes, i) {
-            i += len;
+        if b == 0x97 || b == 0xB7 {
+            // After C3, "×" or "÷": the word ends before it.
+            if i > 0 && bytes.get(i - 1) == Some(&0xC3) {
+                return i - 1;
+            }
+            i += 1;
+            continue;
+        }
+        // U+1E00–U+1EFF (Vietnamese letters with a tone mark).
+        if b == 0xE1 && bytes.get(i + 1).is_some_and(|c| (0xB8..=0xBB).contains(c)) {
+            i += 3;
             continue;
         }
         match multibyte_class_at(s, i) {
@@ -856,6 +848,7 @@ mod tests {
         "\n\nđầu\n\n",
         "a\u{A0}b\u{2003}c\u{3000}d\u{2028}e\u{85}f",
         "–Chủ tịch — “Phó” ‘x’ … 1×2÷3 a×b Ä÷ö",
+        "mặt đặc ỗ ặ× ė× ×ặ a÷ặ ô÷ Ợ× ×",
         "TDPa\u{300} Nguye\u{302}\u{303}n A\u{301}BC U\u{31B}\u{309}Y",
         "\u{301}abc \u{301}ABC \u{301}",
         "ǅemal ǈ Ǉ ǲx ß SS ŉ ĸ ƻ ǀa ȺȾ ɐɑ ɀ Ɂ",
