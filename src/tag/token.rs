@@ -272,40 +272,37 @@ fn multibyte_class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
 
 /// The raw words and separators of `text[range]`.
 ///
-/// Most of the text is ASCII letters and spaces, read a byte at a time through tables;
-/// other characters are decoded and classed through [`char_class`].
+/// Most of the text is ASCII letters, spaces and the common Vietnamese letters, read a
+/// byte at a time through tables; other characters are decoded here and classed through
+/// [`scalar_class`].
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
     let mut items = Vec::new();
     raw_items_into(text, range, &mut items);
     items
 }
 
-/// How an item starting with a given byte is read.
-const SPACE: u8 = 0;
-/// An ASCII lower-case letter: a word whose case is settled at once.
+/// A [`START`] of an ASCII lower-case letter: a word whose case is settled at once.
 const LOWER: u8 = 1;
-/// An ASCII capital or digit: a word whose case is read on.
+/// A [`START`] of an ASCII capital or digit: a word whose case is read on.
 const CASED: u8 = 2;
-/// ASCII punctuation: a separator of one byte.
+/// A [`START`] of ASCII punctuation: a separator of one byte.
 const PUNCT: u8 = 3;
-/// Other ASCII white space (line breaks, tabs).
+/// A [`START`] of ASCII white space (a single space is skipped before the table is asked).
 const BLANK: u8 = 4;
-/// Not ASCII: decoded and classed.
+/// A [`START`] of a byte that is not ASCII: the character is decoded and classed.
 const OTHER: u8 = 5;
 
-/// What the first byte of an item says about it (one load for the commonest cases).
+/// How an item starting with a given byte is read (one load for the commonest cases).
 const START: [u8; 256] = {
     let mut table = [OTHER; 256];
     let mut b = 0usize;
     while b < 128 {
         let byte = b as u8;
-        table[b] = if byte == b' ' {
-            SPACE
-        } else if byte.is_ascii_lowercase() {
+        table[b] = if byte.is_ascii_lowercase() {
             LOWER
         } else if byte.is_ascii_alphanumeric() {
             CASED
-        } else if matches!(byte, 9..=13) {
+        } else if matches!(byte, 9..=13 | b' ') {
             BLANK
         } else {
             PUNCT
