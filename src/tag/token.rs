@@ -254,6 +254,8 @@ fn class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
 }
 
 /// [`class_at`] for a character of several bytes, decoded from the UTF-8 bytes directly.
+/// Rare in Vietnamese text, which [`class_at`] and [`word_end`] mostly read themselves.
+#[cold]
 fn multibyte_class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
     let bytes = s.as_bytes();
     let b = *bytes.get(i)?;
@@ -344,7 +346,9 @@ fn cased_word(s: &str, i: usize, class: CharClass, len: usize) -> (usize, bool, 
     cased_word_on(s, i, class, len)
 }
 
-/// [`cased_word`], reading on until the case is settled.
+/// [`cased_word`], reading on until the case is settled. Rare enough (abbreviations with
+/// letters outside ASCII, words in capitals) to be kept out of the way of the common paths.
+#[cold]
 fn cased_word_on(s: &str, mut i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
     let bytes = s.as_bytes();
     let mut flags = WordFlags::default();
