@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use super::key::{FxBuild, Key};
 use super::vocab::{
-    ascii_class, char_class, lexicon, sep_key, word_char, CharClass, Vocab, WordId, WrittenWords,
+    ascii_class, char_class, lexicon, scalar_class, sep_key, word_char, CharClass, Vocab, WordId,
+    WrittenWords,
 };
 use crate::expand::{Expander, MatchKind};
 
@@ -135,40 +136,97 @@ impl WordFlags {
         self.lower |= class.lower();
     }
 
-    fn add_ascii(&mut self, b: u8) {
-        if !self.seen {
-            self.seen = true;
-            self.cap = b.is_ascii_uppercase();
-        }
-        self.letters += usize::from(b.is_ascii_alphabetic());
-        self.lower |= b.is_ascii_lowercase();
+    /// All capitals: two letters or more and no lower-case one.
+    fn caps(&self) -> bool {
+        self.letters >= 2 && !self.lower
     }
+}
 
-    fn item(self, text: &str, start: usize, end: usize, newline_before: bool) -> Item<'_> {
-        Item {
-            kind: ItemKind::Word,
-            key: OnceCell::new(),
-            id: Cell::new(UNSET),
-            text,
-            start,
-            end,
-            cap: self.cap,
-            // All capitals: two letters or more and no lower-case one.
-            caps: self.letters >= 2 && !self.lower,
-            newline_before,
+/// Which bytes go on a word without being decoded, once its case is settled: ASCII
+/// letters and digits, the lead bytes C3–C8 (U+00C0–U+023F, word characters all but "×"
+/// and "÷", C3 97 and C3 B7) and continuation bytes (only ever reached after the lead byte
+/// of a word character) but 97 and B7, where [`word_end`] looks back for a "×" or "÷".
+/// The lead byte E1 starts a word character or not by the byte after it: [`word_end`]
+/// asks.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric()
+            || (matches!(byte, 0x80..=0xBF | 0xC3..=0xC8) && byte != 0x97 && byte != 0xB7);
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word going on at byte `i` of `s` (a character boundary), read without
+/// classing its characters: the caller has settled the word's case already.
+#[inline]
+fn word_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        while let Some(&b) = bytes.get(i) {
+            if WORD_BYTE.get(usize::from(b)) != Some(&true) {
+                break;
+            }
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            return i;
+        };
+        if b.is_ascii() {
+            return i;
+        }
+        if b == 0x97 || b == 0xB7 {
+            // After C3, "×" or "÷": the word ends before it.
+            if i > 0 && bytes.get(i - 1) == Some(&0xC3) {
+                return i - 1;
+            }
+            i += 1;
+            continue;
+        }
+        // U+1E00–U+1EFF (Vietnamese letters with a tone mark).
+        if b == 0xE1 && bytes.get(i + 1).is_some_and(|c| (0xB8..=0xBB).contains(c)) {
+            i += 3;
+            continue;
+        }
+        match multibyte_class_at(s, i) {
+            Some((len, class)) if class.word() => i += len,
+            _ => return i,
         }
     }
 }
 
-/// The character at byte `i` of `bytes` (the bytes of a `str`, `i` a character boundary)
-/// and its length, decoded from the UTF-8 bytes directly: cheaper than slicing the `str`
-/// at `i` first, which checks the boundary again.
-#[inline]
-fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+/// The length and class of the character at byte `i` of `s` (a character boundary):
+/// decoded here for ASCII, two bytes, and U+1000–U+1FFF (Vietnamese letters with a tone
+/// mark), by [`multibyte_class_at`] for the rest.
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
+    let bytes = s.as_bytes();
     let b = *bytes.get(i)?;
     if b.is_ascii() {
-        return Some((char::from(b), 1));
+        return Some((1, ascii_class(b)));
     }
+    if b < 0xE0 {
+        let c = u32::from(*bytes.get(i + 1)? & 0x3F);
+        return Some((2, scalar_class((u32::from(b & 0x1F) << 6) | c)));
+    }
+    if b == 0xE1 {
+        if let Some(&[c1, c2]) = bytes.get(i + 1..i + 3) {
+            let u = 0x1000 | (u32::from(c1 & 0x3F) << 6) | u32::from(c2 & 0x3F);
+            return Some((3, scalar_class(u)));
+        }
+    }
+    multibyte_class_at(s, i)
+}
+
+/// [`class_at`] for a character of several bytes, decoded from the UTF-8 bytes directly.
+/// Rare in Vietnamese text, which [`class_at`] and [`word_end`] mostly read themselves.
+#[cold]
+fn multibyte_class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
+    let bytes = s.as_bytes();
+    let b = *bytes.get(i)?;
     // The payload of the `k`th continuation byte.
     let cont = |k: usize| bytes.get(i + k).map(|&x| u32::from(x & 0x3F));
     let (u, len) = if b < 0xE0 {
@@ -179,55 +237,150 @@ fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
         let u = (u32::from(b & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?;
         (u, 4)
     };
-    Some((char::from_u32(u)?, len))
+    Some((len, scalar_class(u)))
 }
 
-/// The length of the letter at byte `i` of `bytes` if it is one of the Latin blocks where
-/// every character is a word character ([`word_char`]): U+00C0–U+023F but "×" and "÷"
-/// (Vietnamese letters without a tone mark), and U+1E00–U+1EFF (with one).
-#[inline]
-fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
-    match *bytes.get(i)? {
-        0xC3 => bytes
-            .get(i + 1)
-            .filter(|&&b| b != 0x97 && b != 0xB7)
-            .map(|_| 2),
-        0xC4..=0xC8 => Some(2),
-        0xE1 => bytes
-            .get(i + 1)
-            .filter(|b| (0xB8..=0xBB).contains(*b))
-            .map(|_| 3),
-        _ => None,
-    }
+/// The raw words and separators of `text[range]`.
+///
+/// Most of the text is ASCII letters, spaces and the common Vietnamese letters, read a
+/// byte at a time through tables; other characters are decoded here and classed through
+/// [`scalar_class`].
+pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
+    let mut items = Vec::new();
+    raw_items_into(text, range, &mut items);
+    items
 }
 
-/// Which bytes are ASCII letters and digits, for the innermost loop of the tokenizer (one
-/// load, where `u8::is_ascii_alphanumeric` compares three ranges).
-const ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0u8;
+/// A [`START`] of an ASCII lower-case letter: a word whose case is settled at once.
+const LOWER: u8 = 1;
+/// A [`START`] of an ASCII capital or digit: a word whose case is read on.
+const CASED: u8 = 2;
+/// A [`START`] of ASCII punctuation: a separator of one byte.
+const PUNCT: u8 = 3;
+/// A [`START`] of ASCII white space (a single space is skipped before the table is asked).
+const BLANK: u8 = 4;
+/// A [`START`] of a byte that is not ASCII: the character is decoded and classed.
+const OTHER: u8 = 5;
+
+/// How an item starting with a given byte is read (one load for the commonest cases).
+const START: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0usize;
     while b < 128 {
-        table[b as usize] = b.is_ascii_alphanumeric();
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_alphanumeric() {
+            CASED
+        } else if matches!(byte, 9..=13 | b' ') {
+            BLANK
+        } else {
+            PUNCT
+        };
         b += 1;
     }
     table
 };
 
-/// The character at byte `i` of `s` (a character boundary), its length and class.
-#[inline]
-fn char_and_class(s: &str, i: usize) -> Option<(char, usize, CharClass)> {
-    let (c, len) = char_at(s.as_bytes(), i)?;
-    Some((c, len, char_class(c)))
+/// The end of the white space from byte `i` of `s`, and how many line feeds it holds.
+fn blank_end(s: &str, mut i: usize) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let mut newlines = 0;
+    while let Some(&b) = bytes.get(i) {
+        let Some((len, class)) = class_at(s, i) else {
+            break;
+        };
+        if !class.space() {
+            break;
+        }
+        newlines += usize::from(b == b'\n');
+        i += len;
+    }
+    (i, newlines)
 }
 
-/// The raw words and separators of `text[range]`.
-///
-/// Most of the text is ASCII letters and spaces, read a byte at a time through a table of
-/// their classes; other characters are decoded and classed through [`char_class`].
-pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
-    let mut items = Vec::new();
-    raw_items_into(text, range, &mut items);
-    items
+/// The end of the word whose first character (of class `class`, `len` bytes, not
+/// lower-case) is at byte `i` of `s`, whether it starts with a capital, and whether it is
+/// all capitals.
+#[inline(always)]
+fn cased_word(s: &str, i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
+    // Most such words go on with a lower-case letter ("Văn", "Đồng"): their case is
+    // settled there.
+    if let Some((next, second)) = class_at(s, i + len) {
+        if second.word() && second.lower() {
+            return (word_end(s, i + len + next), class.upper(), false);
+        }
+    }
+    cased_word_on(s, i, class, len)
+}
+
+/// [`cased_word`], reading on until the case is settled. Rare enough (abbreviations with
+/// letters outside ASCII, words in capitals) to be kept out of the way of the common paths.
+#[cold]
+fn cased_word_on(s: &str, mut i: usize, class: CharClass, len: usize) -> (usize, bool, bool) {
+    let bytes = s.as_bytes();
+    let mut flags = WordFlags::default();
+    flags.add(class);
+    i += len;
+    // ASCII capitals and digits: the whole of most abbreviations and numbers.
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_uppercase() {
+            flags.letters += 1;
+        } else if !b.is_ascii_digit() {
+            if b.is_ascii() && !b.is_ascii_lowercase() {
+                return (i, flags.cap, flags.caps());
+            }
+            break;
+        }
+        i += 1;
+    }
+    // Once the word has a lower-case letter, its case is settled (not all capitals): the
+    // rest is only read to its end.
+    while !flags.lower {
+        let Some((len, class)) = class_at(s, i) else {
+            break;
+        };
+        if !class.word() {
+            break;
+        }
+        flags.add_more(class);
+        i += len;
+    }
+    if flags.lower {
+        i = word_end(s, i);
+    }
+    (i, flags.cap, flags.caps())
+}
+
+/// The end of "đ/c" (đồng chí, one word) if the word `s[start..end]` is "đ" or "Đ" and
+/// "/c" or "/C" follows it, and whether it starts with a capital. Its two letters are all
+/// capitals unless "đ" or "c" is lower-case.
+fn dong_chi(s: &str, start: usize, end: usize) -> Option<(usize, bool)> {
+    let bytes = s.as_bytes();
+    let (&[0xC4, d @ (0x90 | 0x91)], &[b'/', b'c' | b'C']) =
+        (bytes.get(start..end)?, bytes.get(end..end + 2)?)
+    else {
+        return None;
+    };
+    if class_at(s, end + 2).is_some_and(|(_, class)| class.word()) {
+        return None;
+    }
+    Some((end + 2, d == 0x90))
+}
+
+/// A separator item.
+fn sep_item(text: &str, start: usize, end: usize) -> Item<'_> {
+    Item {
+        kind: ItemKind::Sep,
+        key: OnceCell::new(),
+        id: Cell::new(UNSET),
+        text,
+        start,
+        end,
+        cap: false,
+        caps: false,
+        newline_before: false,
+    }
 }
 
 /// [`raw_items`] into `items` (cleared first), so that one buffer serves paragraph after
@@ -235,108 +388,172 @@ pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
 /// soon as they are read.
 pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut Vec<Item<'t>>) {
     items.clear();
-    let Some(slice) = text.get(range.clone()) else {
+    // What is left to read: an item starts at `range.end - rest.len()`, and its text is
+    // split off the front of `rest`.
+    let Some(mut rest) = text.get(range.clone()) else {
         return;
     };
-    let bytes = slice.as_bytes();
     // About one item per four bytes of Vietnamese text: room for all of them at once.
-    items.reserve(slice.len() / 3 + 4);
-    let base = range.start;
-    let mut newlines = 0usize;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    items.reserve(rest.len() / 3 + 4);
+    let end = range.end;
+    // The item that follows a line break, marked once it is read (most items follow none,
+    // and are pushed without asking).
+    let mut after_newline: Option<usize> = None;
+    while let Some(&b) = rest.as_bytes().first() {
         // Most separators are one space.
         if b == b' ' {
-            i += 1;
+            rest = rest.strip_prefix(' ').unwrap_or_default();
             continue;
         }
-        let (len, class) = if b.is_ascii() {
-            (1, ascii_class(b))
+        let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
+        if kind == LOWER {
+            // Words in lower case follow each other, a space apart.
+            loop {
+                rest = push_front(items, rest, end, word_end(rest, 1), false, false);
+                if !rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+                    break;
+                }
+            }
+            continue;
+        }
+        let (len, cap, caps) = if kind == CASED {
+            // A capital, then a lower-case letter.
+            if b.is_ascii_uppercase() && rest.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+            {
+                rest = push_front(items, rest, end, word_end(rest, 2), true, false);
+                continue;
+            }
+            // ASCII capitals and digits: most abbreviations and numbers, whole.
+            let bytes = rest.as_bytes();
+            let mut len = 1;
+            let mut letters = usize::from(b.is_ascii_uppercase());
+            while let Some(&c) = bytes.get(len) {
+                if c.is_ascii_uppercase() {
+                    letters += 1;
+                } else if !c.is_ascii_digit() {
+                    break;
+                }
+                len += 1;
+            }
+            if bytes
+                .get(len)
+                .is_none_or(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+            {
+                (len, b.is_ascii_uppercase(), letters >= 2)
+            } else {
+                cased_word(rest, 0, ascii_class(b), 1)
+            }
+        } else if kind == PUNCT {
+            let Some((sep, after)) = rest.split_at_checked(1) else {
+                break;
+            };
+            let start = end - rest.len();
+            items.push(sep_item(sep, start, start + 1));
+            rest = after;
+            continue;
+        } else if rest.as_bytes().starts_with("đ".as_bytes()) {
+            // The commonest first letter outside ASCII.
+            let len = word_end(rest, 2);
+            // "đ/c" (đồng chí) is one word.
+            match dong_chi(rest, 0, len) {
+                Some((len, _)) => (len, false, false),
+                None => {
+                    rest = push_front(items, rest, end, len, false, false);
+                    continue;
+                }
+            }
         } else {
-            match char_and_class(slice, i) {
-                Some((_, len, class)) => (len, class),
-                None => break,
-            }
-        };
-        if class.space() {
-            newlines += usize::from(b == b'\n');
-            i += len;
-            continue;
-        }
-        if newlines >= 2 && !items.is_empty() {
-            items.push(Item {
-                kind: ItemKind::Break,
-                key: OnceCell::new(),
-                id: Cell::new(UNSET),
-                text: "\n",
-                start: base + i,
-                end: base + i,
-                cap: false,
-                caps: false,
-                newline_before: true,
-            });
-        }
-        let newline_before = newlines > 0;
-        newlines = 0;
-        if !class.word() {
-            items.push(Item {
-                kind: ItemKind::Sep,
-                key: OnceCell::new(),
-                id: Cell::new(UNSET),
-                text: slice.get(i..i + len).unwrap_or_default(),
-                start: base + i,
-                end: base + i + len,
-                cap: false,
-                caps: false,
-                newline_before,
-            });
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut flags = WordFlags::default();
-        flags.add(class);
-        i += len;
-        while let Some(&b) = bytes.get(i) {
-            // Once the word has a lower-case letter, its case is settled (not all
-            // capitals): the rest is only read to its end, the common letters of
-            // Vietnamese without decoding them.
-            if flags.lower {
-                if ASCII_ALNUM.get(usize::from(b)) == Some(&true) {
-                    i += 1;
-                    continue;
-                }
-                if let Some(len) = latin_letter_len(bytes, i) {
-                    i += len;
-                    continue;
-                }
-            }
-            let (len, class) = if b.is_ascii() {
+            let (len, class) = if kind == BLANK {
                 (1, ascii_class(b))
             } else {
-                match char_and_class(slice, i) {
-                    Some((_, len, class)) => (len, class),
+                match class_at(rest, 0) {
+                    Some(found) => found,
                     None => break,
                 }
             };
-            if !class.word() {
-                break;
+            if class.space() {
+                mark_newline(items, after_newline.take());
+                let (blank, newlines) = blank_end(rest, 0);
+                rest = rest.get(blank..).unwrap_or_default();
+                // A blank line before more text ends a paragraph.
+                if newlines >= 2 && !rest.is_empty() && !items.is_empty() {
+                    let at = end - rest.len();
+                    items.push(Item {
+                        kind: ItemKind::Break,
+                        key: OnceCell::new(),
+                        id: Cell::new(UNSET),
+                        text: "\n",
+                        start: at,
+                        end: at,
+                        cap: false,
+                        caps: false,
+                        newline_before: true,
+                    });
+                }
+                if newlines > 0 {
+                    after_newline = Some(items.len());
+                }
+                continue;
             }
-            flags.add_more(class);
-            i += len;
-        }
-        // "đ/c" (đồng chí) is one word.
-        let word = bytes.get(start..i).unwrap_or_default();
-        if (word == "đ".as_bytes() || word == "Đ".as_bytes())
-            && matches!(bytes.get(i..i + 2), Some(b"/c") | Some(b"/C"))
-            && !char_and_class(slice, i + 2).is_some_and(|(_, _, class)| class.word())
-        {
-            flags.add_ascii(b'/');
-            flags.add_ascii(bytes.get(i + 1).copied().unwrap_or(b'c'));
-            i += 2;
-        }
-        let word = slice.get(start..i).unwrap_or_default();
-        items.push(flags.item(word, base + start, base + i, newline_before));
+            if !class.word() {
+                let Some((sep, after)) = rest.split_at_checked(len) else {
+                    break;
+                };
+                let start = end - rest.len();
+                items.push(sep_item(sep, start, start + len));
+                rest = after;
+                continue;
+            }
+            let (len, cap, caps) = if class.lower() {
+                (word_end(rest, len), class.upper(), false)
+            } else {
+                cased_word(rest, 0, class, len)
+            };
+            // "đ/c" (đồng chí) is one word.
+            match dong_chi(rest, 0, len) {
+                Some((len, cap)) => (len, cap, cap && rest.as_bytes().get(len - 1) == Some(&b'C')),
+                None => (len, cap, caps),
+            }
+        };
+        rest = push_front(items, rest, end, len, cap, caps);
+    }
+    mark_newline(items, after_newline);
+}
+
+/// Pushes the word of `len` bytes at the front of `rest` (which ends at byte `end` of the
+/// viewed text), and returns what follows it, past one space (most words are followed
+/// by one).
+#[inline(always)]
+fn push_front<'t>(
+    items: &mut Vec<Item<'t>>,
+    rest: &'t str,
+    end: usize,
+    len: usize,
+    cap: bool,
+    caps: bool,
+) -> &'t str {
+    let Some((word, after)) = rest.split_at_checked(len) else {
+        return "";
+    };
+    let start = end - rest.len();
+    items.push(Item {
+        kind: ItemKind::Word,
+        key: OnceCell::new(),
+        id: Cell::new(UNSET),
+        text: word,
+        start,
+        end: start + len,
+        cap,
+        caps,
+        newline_before: false,
+    });
+    after.strip_prefix(' ').unwrap_or(after)
+}
+
+/// Marks the item `k`, if any, as coming after a line break.
+fn mark_newline(items: &mut [Item<'_>], k: Option<usize>) {
+    if let Some(item) = k.and_then(|k| items.get_mut(k)) {
+        item.newline_before = true;
     }
 }
 
@@ -583,5 +800,184 @@ mod tests {
         assert_eq!(number("CHỦ"), number("chủ"));
         assert_eq!(number("Uỷ"), number("ủy"));
         assert_eq!(number("xyz"), NOT_A_PHRASE_WORD);
+    }
+
+    /// An item as compared: kind, text, span, and the three flags.
+    type Seen<'a> = (ItemKind, &'a str, usize, usize, bool, bool, bool);
+
+    fn seen<'a>(items: &[Item<'a>]) -> Vec<Seen<'a>> {
+        items
+            .iter()
+            .map(|it| {
+                let flags = (it.cap, it.caps, it.newline_before);
+                (
+                    it.kind, it.text, it.start, it.end, flags.0, flags.1, flags.2,
+                )
+            })
+            .collect()
+    }
+
+    /// The items of `text[range]` read a character at a time from the general Unicode
+    /// properties: what [`raw_items_into`] must give, however it reads.
+    fn reference(text: &str, range: Range<usize>) -> Vec<Seen<'_>> {
+        let mut out = Vec::new();
+        let Some(slice) = text.get(range.clone()) else {
+            return out;
+        };
+        let base = range.start;
+        let word = crate::text::is_word_char;
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        let at = |k: usize| chars.get(k).map_or(slice.len(), |&(i, _)| i);
+        let mut newlines = 0;
+        let mut k = 0;
+        while let Some(&(i, c)) = chars.get(k) {
+            if c.is_whitespace() {
+                newlines += usize::from(c == '\n');
+                k += 1;
+                continue;
+            }
+            if newlines >= 2 && !out.is_empty() {
+                out.push((
+                    ItemKind::Break,
+                    "\n",
+                    base + i,
+                    base + i,
+                    false,
+                    false,
+                    true,
+                ));
+            }
+            let nl = newlines > 0;
+            newlines = 0;
+            if !word(c) {
+                k += 1;
+                let t = &slice[i..at(k)];
+                out.push((ItemKind::Sep, t, base + i, base + at(k), false, false, nl));
+                continue;
+            }
+            while chars.get(k).is_some_and(|&(_, c)| word(c)) {
+                k += 1;
+            }
+            let mut end = at(k);
+            let rest = &slice[end..];
+            if matches!(&slice[i..end], "đ" | "Đ")
+                && (rest.starts_with("/c") || rest.starts_with("/C"))
+                && !rest[2..].chars().next().is_some_and(word)
+            {
+                end += 2;
+                k += 2;
+            }
+            let w = &slice[i..end];
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let caps = letters >= 2 && !w.chars().any(char::is_lowercase);
+            out.push((ItemKind::Word, w, base + i, base + end, cap, caps, nl));
+        }
+        out
+    }
+
+    fn check(text: &str) {
+        let mut items = Vec::new();
+        raw_items_into(text, 0..text.len(), &mut items);
+        assert_eq!(seen(&items), reference(text, 0..text.len()), "{text:?}");
+        // A range inside a longer text: spans count from the text's start.
+        let padded = format!("x. {text} .y");
+        let range = 3..3 + text.len();
+        raw_items_into(&padded, range.clone(), &mut items);
+        assert_eq!(seen(&items), reference(&padded, range), "{padded:?}");
+    }
+
+    /// Strings where the fast paths of the tokenizer meet the exact one.
+    const TRICKY: &[&str] = &[
+        "",
+        " ",
+        "Chủ tịch UBND xã Ngọc Lâm, ông Nguyễn Văn A.",
+        "ĐỒNG CHÍ NGUYỄN VĂN A - BÍ THƯ ĐẢNG ỦY",
+        "đ/c Lâm, Đ/C LÂM, Đ/c, đ/C, đ/cx, đ/c1, đ/, đ/c",
+        "Đ/c\u{301} đ/cà xđ/c đđ/c",
+        "a\n\nb\n \n c\r\n\r\nd\t\u{B}\u{C}e",
+        "\n\nđầu\n\n",
+        "a\u{A0}b\u{2003}c\u{3000}d\u{2028}e\u{85}f",
+        "–Chủ tịch — “Phó” ‘x’ … 1×2÷3 a×b Ä÷ö",
+        "mặt đặc ỗ ặ× ė× ×ặ a÷ặ ô÷ Ợ× ×",
+        "TDPa\u{300} Nguye\u{302}\u{303}n A\u{301}BC U\u{31B}\u{309}Y",
+        "\u{301}abc \u{301}ABC \u{301}",
+        "ǅemal ǈ Ǉ ǲx ß SS ŉ ĸ ƻ ǀa ȺȾ ɐɑ ɀ Ɂ",
+        "Ḁḁ ẞ Ỳỳ Ỹ ỹ Ỿỿ ἀ Ἀ ᾈ",
+        "H2O 10A a1 1a A1B 12 2024 ½ ² Ⅻ ⅻ",
+        "ΑΒΓ αβγ Кириллица ПРИВЕТ 中文 日本語 한국어 ﬁ Ǆ",
+        "e\u{1E00}x\u{1EFF}\u{1F00}\u{1DFF}\u{E0100}\u{10FFFF}",
+        "x\u{E1}\u{F7}y C\u{C0}\u{DF}\u{24F}\u{250}",
+        "a,b.c;d:e!f?g(h)i[j]k{l}m\"n'o-p_q/r\\s|t@u#v$w%x^y&z*",
+        "A B C AB ABC aB Ab a",
+        "\u{1}\u{7F}\u{80}\u{9F}\u{AD}\u{200B}\u{FEFF}",
+        "😀a😀 a😀b 𝐀𝐁 𝐚",
+    ];
+
+    /// The tokenizer gives exactly the items of the reference on strings chosen to
+    /// exercise every path.
+    #[test]
+    fn tokenizer_agrees_with_the_reference() {
+        for text in TRICKY {
+            check(text);
+        }
+        // Every pair of the characters of the strings above, and of a few more.
+        let mut chars: Vec<char> = TRICKY.iter().flat_map(|t| t.chars()).collect();
+        chars.extend(['\u{C0}', '\u{D7}', '\u{D8}', '\u{F7}', '\u{F8}', '\u{1E9E}']);
+        chars.sort_unstable();
+        chars.dedup();
+        for &a in &chars {
+            for &b in &chars {
+                check(&format!("{a}{b}"));
+                check(&format!("{a}{b} {b}{a}x"));
+            }
+        }
+    }
+
+    /// Every character of the blocks before the CJK ones, after a settled word, inside an
+    /// unsettled one and at the start of one.
+    #[test]
+    fn tokenizer_agrees_on_every_character() {
+        let mut text = String::new();
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            text.clear();
+            for (before, after) in [("a", ""), ("Ab", "c"), ("A", "b"), ("AB", "C"), ("", "b")] {
+                text.push_str(before);
+                text.push(c);
+                text.push_str(after);
+                text.push(' ');
+            }
+            check(&text);
+        }
+    }
+
+    /// A string mostly made of what Vietnamese text holds, with the odd character from
+    /// anywhere.
+    fn vietnamese_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            6 => proptest::sample::select(vec![
+                "a", "Đ", "đ", "ủ", "Ủ", "ế", "Ế", "B", "z", "1", " ", " ", "\n", "\n\n",
+                ",", ".", "/", "c", "C", "–", "“", "\u{A0}", "\u{301}", "×", "÷", "ß", "\t",
+            ])
+            .prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+            1 => (0u32..0x3000).prop_filter_map("a character", char::from_u32).prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn tokenizer_agrees_on_any_text(text in ".*") {
+            check(&text);
+        }
+
+        #[test]
+        fn tokenizer_agrees_on_vietnamese_like_text(text in vietnamese_like()) {
+            check(&text);
+        }
     }
 }

@@ -448,6 +448,13 @@ pub(crate) fn char_class(c: char) -> CharClass {
     if c.is_ascii() {
         return ascii_class(c as u8);
     }
+    scalar_class(u32::from(c))
+}
+
+/// [`char_class`] of the character whose scalar value is `u`, for a decoder that has the
+/// value rather than the `char` (an empty class if `u` is not a scalar value).
+#[inline]
+pub(crate) fn scalar_class(u: u32) -> CharClass {
     static TABLE: OnceLock<Vec<CharClass>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         (0..TABLE_LOW)
@@ -455,7 +462,6 @@ pub(crate) fn char_class(c: char) -> CharClass {
             .map(|u| char::from_u32(u).map_or(CharClass::default(), CharClass::compute))
             .collect()
     });
-    let u = u32::from(c);
     let index = if u < TABLE_LOW {
         Some(u)
     } else if (TABLE_EXT.0..TABLE_EXT.1).contains(&u) {
@@ -466,7 +472,7 @@ pub(crate) fn char_class(c: char) -> CharClass {
     index
         .and_then(|i| table.get(usize::try_from(i).ok()?))
         .copied()
-        .unwrap_or_else(|| CharClass::compute(c))
+        .unwrap_or_else(|| char::from_u32(u).map_or(CharClass::default(), CharClass::compute))
 }
 
 /// The key of a separator item: every dash is "-".
