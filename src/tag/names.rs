@@ -209,15 +209,13 @@ pub(crate) fn examine(
             if let Some(s) = name_at.checked_sub(back) {
                 if let Some((n, ())) = vocab.place_words.longest(items, s) {
                     if s + n == name_at {
-                        after_place = Some(
-                            items
-                                .get(s..name_at)
-                                .unwrap_or_default()
-                                .iter()
-                                .map(|it| it.key().as_str())
-                                .collect::<Vec<_>>()
-                                .join(" "),
-                        );
+                        let keys: Vec<_> = items
+                            .get(s..name_at)
+                            .unwrap_or_default()
+                            .iter()
+                            .map(Item::key)
+                            .collect();
+                        after_place = Some(joined(keys.iter().map(|k| k.as_str())));
                         break;
                     }
                 }

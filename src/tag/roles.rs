@@ -122,7 +122,7 @@ impl Parser<'_> {
             j += 1;
             if let Some(next) = self.word(j) {
                 if !next.cap
-                    && !self.vocab.stop_words.contains(next.key())
+                    && !self.vocab.stop_words.contains(&next.key())
                     && !self.starts_vocab(j)
                     && !self.vocab.titles.starts_with(next)
                     && !next.key().has_digit()
@@ -367,7 +367,7 @@ impl Literal {
     /// [`Item::is`] for this word.
     pub(crate) fn is(&self, it: &Item<'_>) -> bool {
         let key = self.key.get_or_init(|| Key::new(self.word));
-        it.is_word() && may_have_key(it.text, key) && it.key() == key
+        it.is_word() && may_have_key(it.text, key) && it.key() == *key
     }
 }
 

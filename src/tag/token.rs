@@ -2,7 +2,7 @@
 //! ("UB MTTQ" becomes the words "Ủy ban Mặt trận Tổ quốc", each keeping the span of the
 //! abbreviation), ready for the phrase tables.
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -27,10 +27,6 @@ pub(crate) enum ItemKind {
 #[derive(Clone, Debug)]
 pub(crate) struct Item<'a> {
     pub(crate) kind: ItemKind,
-    /// The comparison key ([`Key`]) of a word, or the separator character. A word's key
-    /// is computed when first asked for: most words are never compared with the
-    /// vocabulary.
-    key: OnceCell<Key>,
     /// The word's number in the [`Lexicon`](super::vocab::Lexicon), [`UNSET`] until first
     /// asked for.
     id: Cell<WordId>,
@@ -54,7 +50,7 @@ impl Item<'_> {
 
     /// Whether this is the word `w` (compared by key).
     pub(crate) fn is(&self, w: &str) -> bool {
-        self.kind == ItemKind::Word && *self.key() == Key::new(w)
+        self.kind == ItemKind::Word && self.key() == Key::new(w)
     }
 
     /// The word's number in the [`Lexicon`](super::vocab::Lexicon) (of its key: a
@@ -67,7 +63,7 @@ impl Item<'_> {
         let id = if self.kind == ItemKind::Word {
             word_id(self.text, || self.key())
         } else {
-            lexicon().id(self.key())
+            lexicon().id(&self.key())
         };
         self.id.set(id);
         id
@@ -79,14 +75,16 @@ impl Item<'_> {
 
     /// The comparison key of a word (its text's [`Key`]), or the separator character
     /// (the first of its text: a separator of an expansion may be longer), every dash as
-    /// "-". Computed when first asked for, separators too: most items are never compared.
-    pub(crate) fn key(&self) -> &Key {
-        self.key.get_or_init(|| match self.kind {
+    /// "-". Computed at each call, not kept: words are compared with the vocabulary by
+    /// their numbers ([`Item::id`]), and the few other comparisons do not make up for a
+    /// key's room in every item of a paragraph.
+    pub(crate) fn key(&self) -> Key {
+        match self.kind {
             ItemKind::Word => Key::new(self.text),
             ItemKind::Sep | ItemKind::Break => {
                 Key::of_char(sep_key(self.text.chars().next().unwrap_or('-')))
             }
-        })
+        }
     }
 }
 
@@ -96,15 +94,15 @@ impl Item<'_> {
 /// A text repeats its words, so numbers are kept by the words as written, per thread (the
 /// number of a written word never changes: keeping it only saves computing its key and
 /// looking that up again). See [`WrittenWords`] for how many are kept.
-fn word_id<'k>(text: &str, key: impl FnOnce() -> &'k Key) -> WordId {
+fn word_id(text: &str, key: impl FnOnce() -> Key) -> WordId {
     thread_local! {
         static WORDS: RefCell<WrittenWords> = RefCell::new(WrittenWords::default());
     }
     WORDS.with(|words| {
         let Ok(mut words) = words.try_borrow_mut() else {
-            return lexicon().id(key());
+            return lexicon().id(&key());
         };
-        words.id(text, || lexicon().id(key()))
+        words.id(text, || lexicon().id(&key()))
     })
 }
 
@@ -372,7 +370,6 @@ fn dong_chi(s: &str, start: usize, end: usize) -> Option<(usize, bool)> {
 fn sep_item(text: &str, start: usize, end: usize) -> Item<'_> {
     Item {
         kind: ItemKind::Sep,
-        key: OnceCell::new(),
         id: Cell::new(UNSET),
         text,
         start,
@@ -480,7 +477,6 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                     let at = end - rest.len();
                     items.push(Item {
                         kind: ItemKind::Break,
-                        key: OnceCell::new(),
                         id: Cell::new(UNSET),
                         text: "\n",
                         start: at,
@@ -538,7 +534,6 @@ fn push_front<'t>(
     let start = end - rest.len();
     items.push(Item {
         kind: ItemKind::Word,
-        key: OnceCell::new(),
         id: Cell::new(UNSET),
         text: word,
         start,
@@ -622,7 +617,6 @@ fn push_expansion<'a>(
             } else {
                 ItemKind::Word
             },
-            key: OnceCell::new(),
             id: Cell::new(word.id),
             text,
             start,
@@ -762,7 +756,8 @@ pub(crate) fn spelled_out<'a>(
     let mut out = Vec::with_capacity(raw.len() - lo + 4 * splices.len());
     let mut rest = raw.into_iter();
     if let Some(last_before) = lo.checked_sub(1) {
-        drop(rest.nth(last_before));
+        // The paragraph's items before the window, passed over.
+        rest.nth(last_before);
     }
     let mut at = lo;
     for (k, n, expansion, start, end) in splices {
@@ -785,10 +780,7 @@ mod tests {
     /// sight and after, whatever the case or tone placement it is written with.
     #[test]
     fn word_numbers_are_those_of_their_keys() {
-        let number = |word: &str| {
-            let key = Key::new(word);
-            word_id(word, || &key)
-        };
+        let number = |word: &str| word_id(word, || Key::new(word));
         for word in [
             "Chủ", "chủ", "CHỦ", "tịch", "Uỷ", "Ủy", "ủy", "Nguyễn", "xyz", "đ/c",
         ] {

@@ -981,7 +981,7 @@ mod tests {
                     assert!(v.may_start_title(&it), "{:?}", it.text);
                 }
                 for k in &keys {
-                    if it.key() == k {
+                    if it.key() == *k {
                         assert!(may_have_key(it.text, k), "{:?}", it.text);
                     }
                 }
