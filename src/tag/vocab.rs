@@ -925,18 +925,24 @@ mod tests {
     use super::super::key::key;
     use super::*;
 
-    /// The text filter of the phrase tables never rules out a word whose key starts a
-    /// phrase: checked on every word of the corpus, in its cases.
-    #[test]
-    fn starts_filter_keeps_every_phrase_start() {
-        let v = Vocab::new();
+    /// `start`, then every article of the corpus (when `../shared/corpus` is there).
+    fn with_corpus(start: &str) -> String {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let mut text = String::from("Ủy Uỷ UBND đ/c Đ/C QUV P10 x Q.");
+        let mut text = String::from(start);
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
                 text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
             }
         }
+        text
+    }
+
+    /// The text filter of the phrase tables never rules out a word whose key starts a
+    /// phrase: checked on every word of the corpus, in its cases.
+    #[test]
+    fn starts_filter_keeps_every_phrase_start() {
+        let v = Vocab::new();
+        let text = with_corpus("Ủy Uỷ UBND đ/c Đ/C QUV P10 x Q.");
         fn check<V>(name: &str, table: &PhraseTable<V>, it: &Item<'_>) {
             if it.kind == ItemKind::Word && table.starts_with(it) {
                 assert!(table.starts.may_start(it.text), "{name}: {:?}", it.text);
@@ -962,13 +968,7 @@ mod tests {
     #[test]
     fn text_filters_keep_every_match() {
         let v = Vocab::new();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let mut text = String::from("Ủy Uỷ UBND đ/c Đ/C QUV P10 x Q. Chu\u{309} tịch");
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            for e in entries.flatten() {
-                text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
-            }
-        }
+        let text = with_corpus("Ủy Uỷ UBND đ/c Đ/C QUV P10 x Q. Chu\u{309} tịch");
         let upper = text.to_uppercase();
         let keys: Vec<Key> = [
             "kiêm", "và", "bầu", "cử", "gồm", "giữ", "chức", "tái", "trúng", "đắc", "được",
