@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use super::key::{key, FxBuild};
 use super::token::{Item, ItemKind};
 use super::vocab::{
-    ascii_class, char_class, word_char, Vocab, CUE_FIRST, CUE_LAST, FIRST_LEVEL, FIRST_LONG_LEVEL,
-    FIRST_LONG_ORG, FIRST_LONG_TITLE, FIRST_ORG, FIRST_ORG_HEAD, FIRST_TITLE, SURNAME,
+    ascii_class, char_class, word_char, Vocab, CUE_FIRST, CUE_LAST, FIRST_CUE, FIRST_LEVEL,
+    FIRST_LONG_LEVEL, FIRST_LONG_ORG, FIRST_LONG_TITLE, FIRST_NOT_PEOPLE, FIRST_ORG,
+    FIRST_ORG_HEAD, FIRST_PLACE, FIRST_TITLE, SURNAME,
 };
 
 /// A personal name found in the text (offsets into the viewed text).
@@ -44,43 +45,41 @@ pub(crate) fn find_all(
 ) {
     // Words inside a name already found are not looked at again.
     let mut resume = 0;
-    let mut next = 0;
-    while let Some(k) = next_capitalized(items, next) {
-        next = k + 1;
-        let Some(it) = items.get(k) else {
-            break;
+    // Most items are not capitalized: the items are read eight at a time, as a mask of
+    // those that are, and only those are looked at, in order.
+    let mut base = 0;
+    while let Some(rest) = items.get(base..).filter(|rest| !rest.is_empty()) {
+        let mut capitals = match rest.first_chunk::<8>() {
+            Some(block) => capitals(block),
+            None => capitals(rest),
         };
-        if !it.is_word() || it.start < resume || !worth_a_look(text, items, k, vocab) {
-            continue;
-        }
-        if let Some(c) = examine(items, k, vocab, keys) {
-            resume = c.end;
-            if candidates.last().is_none_or(|l| l.start < c.start) {
-                candidates.push(c);
+        while capitals != 0 {
+            let k = base + capitals.trailing_zeros() as usize;
+            capitals &= capitals - 1;
+            let Some(it) = items.get(k) else {
+                break;
+            };
+            if !it.is_word() || it.start < resume || !worth_a_look(text, items, k, vocab) {
+                continue;
+            }
+            if let Some(c) = examine(text, items, k, vocab, keys) {
+                resume = c.end;
+                if candidates.last().is_none_or(|l| l.start < c.start) {
+                    candidates.push(c);
+                }
             }
         }
+        base += 8;
     }
 }
 
-/// The first item at or after `items[from]` that starts with a capital letter. Most items
-/// do not, and are passed over four at a time.
-fn next_capitalized(items: &[Item<'_>], from: usize) -> Option<usize> {
-    let rest = items.get(from..)?;
-    let mut chunks = rest.chunks_exact(4);
-    let mut at = from;
-    for chunk in &mut chunks {
-        if let [a, b, c, d] = chunk {
-            if a.cap | b.cap | c.cap | d.cap {
-                return chunk.iter().position(|it| it.cap).map(|p| at + p);
-            }
-        }
-        at += 4;
-    }
-    chunks
-        .remainder()
+/// Bit `i` set for each item `items[i]` (of at most 32) that starts with a capital.
+#[inline]
+fn capitals(items: &[Item<'_>]) -> u32 {
+    items
         .iter()
-        .position(|it| it.cap)
-        .map(|p| at + p)
+        .enumerate()
+        .fold(0, |mask, (i, it)| mask | u32::from(it.cap) << i)
 }
 
 /// Whether the capitalized word `items[k]` (of a paragraph of `text`) is worth a close
@@ -179,6 +178,7 @@ fn first_upper(text: &str) -> bool {
 
 /// Whether `text` holds a "/". Words are short: they are read as one or two machine words
 /// (overlapping) rather than a byte at a time.
+#[inline]
 fn has_slash(text: &str) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Whether some byte of `x` is a "/", that is, some byte of `x` xor eight "/" is zero
@@ -206,6 +206,7 @@ fn has_slash(text: &str) -> bool {
 
 /// Whether `items[k]` is a capitalized word (not an abbreviation or heading) that goes on a
 /// run of capitalized words from `items[k - 1]`.
+#[inline]
 fn continues_run(items: &[Item<'_>], k: usize) -> bool {
     items
         .get(k)
@@ -219,7 +220,7 @@ fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) 
     let Some(it) = items.get(k) else {
         return false;
     };
-    let firsts = vocab.first_words.of(it);
+    let firsts = vocab.first_words.roles_of(it);
     if min_len >= 2
         && (firsts & (FIRST_LONG_TITLE | FIRST_LONG_ORG | FIRST_LONG_LEVEL) == 0
             || !vocab.first_words.may_start_long_role(it, items.get(k + 1)))
@@ -239,21 +240,43 @@ fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) 
 /// The candidate whose first word (a cue or the name itself) is `items[at]`, if it is one.
 /// `keys` holds the keys of the names met so far in the document (a document names the
 /// same people again and again).
-fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab, keys: &mut NameKeys) -> Option<Candidate> {
+// (Not inlined: it is called for one capitalized word in ten, and the scan's loop runs
+// faster without its code.)
+#[inline(never)]
+fn examine(
+    text: &str,
+    items: &[Item<'_>],
+    at: usize,
+    vocab: &Vocab,
+    keys: &mut NameKeys,
+) -> Option<Candidate> {
+    // The tables are asked only where a phrase of theirs can start (or a cue end).
+    let firsts = |k: usize| items.get(k).map_or(0, |it| vocab.first_words.of(it));
+    // Unless a cue starts at `at`, the name starts there and goes on with the next word.
+    // (Checked first: it asks no table, and many of the words looked at in vain fail it.)
+    if !(continues_run(items, at) && continues_run(items, at + 1)) && firsts(at) & FIRST_CUE == 0 {
+        return None;
+    }
     // A cue written before the name, or the word at `at` itself.
     let mut cue = None;
     let mut name_at = at;
-    for back in [2usize, 1] {
-        if let Some(s) = at.checked_sub(back) {
-            if let Some((n, ())) = vocab.cues.longest(items, s) {
-                if s + n == at {
-                    cue = Some(s);
-                    break;
+    let cue_before = at
+        .checked_sub(1)
+        .and_then(|k| items.get(k))
+        .is_some_and(|it| vocab.cue_ends.may_end(it));
+    if cue_before {
+        for back in [2usize, 1] {
+            if let Some(s) = at.checked_sub(back) {
+                if let Some((n, ())) = vocab.cues.longest(items, s) {
+                    if s + n == at {
+                        cue = Some(s);
+                        break;
+                    }
                 }
             }
         }
     }
-    if cue.is_none() {
+    if cue.is_none() && firsts(at) & FIRST_CUE != 0 {
         if let Some((n, ())) = vocab.cues.longest(items, at) {
             cue = Some(at);
             name_at = at + n;
@@ -266,7 +289,7 @@ fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab, keys: &mut NameKeys) ->
         if cue_item.cap && c > 0 && continues_run(items, c - 1) && !cue_item.newline_before {
             return None;
         }
-        if vocab.not_people.longest(items, c).is_some() {
+        if firsts(c) & FIRST_NOT_PEOPLE != 0 && vocab.not_people.longest(items, c).is_some() {
             return None;
         }
     }
@@ -296,7 +319,8 @@ fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab, keys: &mut NameKeys) ->
         return None;
     }
     if starts_non_name(items, name_at, vocab, 1)
-        || vocab.not_people.longest(items, name_at).is_some()
+        || (firsts(name_at) & FIRST_NOT_PEOPLE != 0
+            && vocab.not_people.longest(items, name_at).is_some())
     {
         return None;
     }
@@ -304,6 +328,9 @@ fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab, keys: &mut NameKeys) ->
     if cue.is_none() {
         for back in [1usize, 2, 3] {
             if let Some(s) = name_at.checked_sub(back) {
+                if firsts(s) & FIRST_PLACE == 0 {
+                    continue;
+                }
                 if let Some((n, ())) = vocab.place_words.longest(items, s) {
                     if s + n == name_at {
                         let keys: Vec<_> = items
@@ -321,7 +348,16 @@ fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab, keys: &mut NameKeys) ->
     }
     let words = items.get(name_at..k)?;
     let last = words.last()?;
-    let name = joined(words.iter().map(|w| w.text));
+    let name = match as_written(text, words) {
+        Some(written) => {
+            // (As much room as `joined` gives: names of one size are allocated and freed
+            // as one size.)
+            let mut name = String::with_capacity(written.len().max(32));
+            name.push_str(written);
+            name
+        }
+        None => joined(words.iter().map(|w| w.text)),
+    };
     let key = keys.key(&name);
     Some(Candidate {
         start: first.start,
@@ -335,6 +371,22 @@ fn examine(items: &[Item<'_>], at: usize, vocab: &Vocab, keys: &mut NameKeys) ->
         key,
         after_place,
     })
+}
+
+/// The words `words` as written in `text`, if that is them joined by single spaces (as
+/// most names are written): the text of each word is `text` at its span, and one space
+/// lies between each and the next.
+fn as_written<'t>(text: &'t str, words: &[Item<'_>]) -> Option<&'t str> {
+    let (first, last) = (words.first()?, words.last()?);
+    let of_text = |w: &Item<'_>| {
+        text.get(w.start..w.end)
+            .is_some_and(|t| t.as_ptr() == w.text.as_ptr() && t.len() == w.text.len())
+    };
+    let spaced = words.windows(2).all(|pair| match pair {
+        [a, b] => b.start == a.end + 1 && text.as_bytes().get(a.end) == Some(&b' '),
+        _ => false,
+    });
+    (spaced && words.iter().all(of_text)).then(|| text.get(first.start..last.end))?
 }
 
 /// The keys of the names of a document, by the names as written.
@@ -608,7 +660,7 @@ mod tests {
                     "worth a look at {k}: {text:?}"
                 );
                 assert_eq!(
-                    shown(&examine(&items, k, vocab, &mut keys)),
+                    shown(&examine(text, &items, k, vocab, &mut keys)),
                     shown(&reference::examine(
                         &reference_items,
                         k,

@@ -704,6 +704,9 @@ pub(crate) struct FirstWords {
     tables: Vec<u16>,
     /// The starts of the first words of every table.
     starts: Starts,
+    /// The starts of the first words of the titles, organizations, levels and heads of
+    /// organizations.
+    role_starts: Starts,
     /// The first two words of every title, organization and level of two words or more.
     long_roles: HashSet<(WordId, WordId), FxBuild>,
 }
@@ -728,11 +731,20 @@ pub(crate) const FIRST_CUE: u16 = 1 << 7;
 pub(crate) const FIRST_PLACE: u16 = 1 << 8;
 /// A place that is not a person starts with the word.
 pub(crate) const FIRST_NOT_PEOPLE: u16 = 1 << 9;
+/// The bits of the titles, organizations, levels and heads of organizations.
+const FIRST_ROLES: u16 = FIRST_TITLE
+    | FIRST_LONG_TITLE
+    | FIRST_ORG
+    | FIRST_LONG_ORG
+    | FIRST_LEVEL
+    | FIRST_LONG_LEVEL
+    | FIRST_ORG_HEAD;
 
 impl FirstWords {
     fn new(vocab: &Vocab) -> FirstWords {
         let mut tables: Vec<u16> = Vec::new();
         let mut starts: Option<Starts> = None;
+        let mut role_starts: Option<Starts> = None;
         let mut add =
             |by_first: Vec<(usize, usize)>, table_starts: &Starts, any: u16, long: u16| {
                 for (id, longest) in by_first {
@@ -746,10 +758,14 @@ impl FirstWords {
                         }
                     }
                 }
-                starts = Some(match &starts {
+                let union = |all: &Option<Starts>| match all {
                     Some(s) => s.union(table_starts),
                     None => table_starts.union(table_starts),
-                });
+                };
+                starts = Some(union(&starts));
+                if any & FIRST_ROLES != 0 {
+                    role_starts = Some(union(&role_starts));
+                }
             };
         add(
             vocab.titles.firsts(),
@@ -800,6 +816,7 @@ impl FirstWords {
         FirstWords {
             tables,
             starts: starts.unwrap_or_else(|| Starts::new(std::iter::empty())),
+            role_starts: role_starts.unwrap_or_else(|| Starts::new(std::iter::empty())),
             long_roles,
         }
     }
@@ -820,11 +837,72 @@ impl FirstWords {
         if !self.starts.may_start_item(it) {
             return 0;
         }
+        self.tables_of(it)
+    }
+
+    /// [`FirstWords::of`] for the titles, organizations, levels and heads of organizations
+    /// only (the bits of the other tables are not set): their first words rule out more
+    /// words by their text alone.
+    #[inline]
+    pub(crate) fn roles_of(&self, it: &Item<'_>) -> u16 {
+        if !self.role_starts.may_start_item(it) {
+            return 0;
+        }
+        self.tables_of(it) & FIRST_ROLES
+    }
+
+    fn tables_of(&self, it: &Item<'_>) -> u16 {
         usize::try_from(it.id())
             .ok()
             .and_then(|i| self.tables.get(i))
             .copied()
             .unwrap_or(0)
+    }
+}
+
+/// The last words of the cues: a cue is looked for before a capitalized word only if the
+/// word before it ends one, and most words before a capitalized word end none.
+#[derive(Debug)]
+pub(crate) struct CueEnds {
+    /// Per [`WordId`]: whether a cue ends with the word.
+    ends: Vec<bool>,
+    /// The starts of their keys.
+    starts: Starts,
+}
+
+impl CueEnds {
+    fn new() -> CueEnds {
+        let keys: Vec<Key> = CUES
+            .iter()
+            .filter_map(|cue| cue.split_whitespace().last())
+            .map(Key::new)
+            .collect();
+        let mut ends = Vec::new();
+        for key in &keys {
+            let Ok(id) = usize::try_from(lexicon().id(key)) else {
+                continue;
+            };
+            if id >= ends.len() {
+                ends.resize(id + 1, false);
+            }
+            if let Some(end) = ends.get_mut(id) {
+                *end = true;
+            }
+        }
+        CueEnds {
+            ends,
+            starts: Starts::new(keys.iter()),
+        }
+    }
+
+    /// False when no cue ends with the item `it`.
+    #[inline]
+    pub(crate) fn may_end(&self, it: &Item<'_>) -> bool {
+        self.starts.may_start_item(it)
+            && usize::try_from(it.id())
+                .ok()
+                .and_then(|i| self.ends.get(i))
+                .is_some_and(|&end| end)
     }
 }
 
@@ -1099,7 +1177,7 @@ impl NameWords {
             }
             if slot.tag == tag {
                 if let Some((word, flags)) = self.words.get(usize::from(slot.word)) {
-                    if word.as_bytes() == b {
+                    if same_bytes(word.as_bytes(), b) {
                         return *flags;
                     }
                 }
@@ -1107,6 +1185,29 @@ impl NameWords {
             i = (i + 1) & (size - 1);
         }
         0
+    }
+}
+
+/// Whether `a` and `b` are the same bytes, for words of the same tag ([`NameWords::tag`]):
+/// the same length, so that words of up to sixteen bytes are compared as two (overlapping)
+/// machine words each rather than through a call.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let four = |x: Option<&[u8; 4]>| x.map(|x| u32::from_le_bytes(*x));
+    let eight = |x: Option<&[u8; 8]>| x.map(|x| u64::from_le_bytes(*x));
+    match a.len() {
+        4..=7 => {
+            four(a.first_chunk()) == four(b.first_chunk())
+                && four(a.last_chunk()) == four(b.last_chunk())
+        }
+        8..=16 => {
+            eight(a.first_chunk()) == eight(b.first_chunk())
+                && eight(a.last_chunk()) == eight(b.last_chunk())
+        }
+        _ => a == b,
     }
 }
 
@@ -1149,6 +1250,8 @@ pub(crate) struct Vocab {
     pub(crate) name_words: NameWords,
     /// The tables above with a phrase starting with a word, asked at once.
     pub(crate) first_words: FirstWords,
+    /// The last words of the cues.
+    pub(crate) cue_ends: CueEnds,
     pub(crate) role_abbreviations: HashMap<&'static str, &'static str, FxBuild>,
     pub(crate) stop_words: HashSet<Key, FxBuild>,
 }
@@ -1211,8 +1314,10 @@ impl Vocab {
             first_words: FirstWords {
                 tables: Vec::new(),
                 starts: Starts::new(std::iter::empty()),
+                role_starts: Starts::new(std::iter::empty()),
                 long_roles: HashSet::default(),
             },
+            cue_ends: CueEnds::new(),
             role_abbreviations: ROLE_ABBREVIATIONS.iter().copied().collect(),
             stop_words: STOP_WORDS.iter().map(|w| Key::new(w)).collect(),
         };
@@ -1421,6 +1526,25 @@ mod tests {
         }
     }
 
+    /// [`same_bytes`] tells apart words of every length that differ in any one byte.
+    #[test]
+    fn same_bytes_compares_every_byte() {
+        for len in 0usize..24 {
+            let a: Vec<u8> = (b'a'..=b'z').cycle().take(len).collect();
+            assert!(same_bytes(&a, &a.clone()));
+            if let Some(shorter) = a.get(..len.wrapping_sub(1)) {
+                assert!(!same_bytes(&a, shorter), "{len}");
+            }
+            for i in 0..len {
+                let mut b = a.clone();
+                if let Some(x) = b.get_mut(i) {
+                    *x ^= 0x80;
+                }
+                assert!(!same_bytes(&a, &b), "{len} {i}");
+            }
+        }
+    }
+
     /// [`FirstWords`] answers as the tables it stands for, on every item of the corpus and
     /// every word of the tables: each table's bit is set exactly when a phrase of the table
     /// starts with the item (of two words or more, for the bits of long phrases), and a
@@ -1465,6 +1589,12 @@ mod tests {
                 | bits(&v.place_words, it, FIRST_PLACE, FIRST_PLACE)
                 | bits(&v.not_people, it, FIRST_NOT_PEOPLE, FIRST_NOT_PEOPLE);
             assert_eq!(v.first_words.of(it), expected, "{:?}", it.text);
+            assert_eq!(
+                v.first_words.roles_of(it),
+                expected & FIRST_ROLES,
+                "{:?}",
+                it.text
+            );
             let long = |m: Option<(usize, _)>| m.is_some_and(|m| m.0 >= 2);
             if long(v.titles.longest(&items, k).map(|m| (m.0, ())))
                 || long(v.orgs.longest(&items, k).map(|m| (m.0, ())))
