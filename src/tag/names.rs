@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use super::key::{key, FxBuild};
 use super::token::{Item, ItemKind};
 use super::vocab::{
-    ascii_class, char_class, word_char, Vocab, CUE_FIRST, CUE_LAST, FIRST_CUE, FIRST_LEVEL,
-    FIRST_LONG_LEVEL, FIRST_LONG_ORG, FIRST_LONG_TITLE, FIRST_NOT_PEOPLE, FIRST_ORG,
+    ascii_class, char_class, lexicon_key, word_char, Vocab, CUE_FIRST, CUE_LAST, FIRST_CUE,
+    FIRST_LEVEL, FIRST_LONG_LEVEL, FIRST_LONG_ORG, FIRST_LONG_TITLE, FIRST_NOT_PEOPLE, FIRST_ORG,
     FIRST_ORG_HEAD, FIRST_PLACE, FIRST_TITLE, SURNAME,
 };
 
@@ -308,7 +308,9 @@ fn examine(
     }
     // The name's words: adjacent capitalized words, up to a title or organization.
     let mut k = name_at + 1;
-    while continues_run(items, k)
+    // (No further than one word too many: a longer run is no name either.)
+    while k <= name_at + MAX_SYLLABLES
+        && continues_run(items, k)
         && !items.get(k).is_some_and(|it| it.kind == ItemKind::Break)
         && !starts_non_name(items, k, vocab, 2)
     {
@@ -333,13 +335,7 @@ fn examine(
                 }
                 if let Some((n, ())) = vocab.place_words.longest(items, s) {
                     if s + n == name_at {
-                        let keys: Vec<_> = items
-                            .get(s..name_at)
-                            .unwrap_or_default()
-                            .iter()
-                            .map(Item::key)
-                            .collect();
-                        after_place = Some(joined(keys.iter().map(|k| k.as_str())));
+                        after_place = Some(place_key(items.get(s..name_at).unwrap_or_default()));
                         break;
                     }
                 }
@@ -371,6 +367,23 @@ fn examine(
         key,
         after_place,
     })
+}
+
+/// The keys of the words of a place word ("thành phố") joined by single spaces. They are
+/// words of the lexicon (a phrase of a table matched them): their keys are those of their
+/// numbers, and are not computed again.
+fn place_key(words: &[Item<'_>]) -> String {
+    let mut place = String::with_capacity(16);
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            place.push(' ');
+        }
+        match lexicon_key(w.id()) {
+            Some(key) => place.push_str(key),
+            None => place.push_str(w.key().as_str()),
+        }
+    }
+    place
 }
 
 /// The words `words` as written in `text`, if that is them joined by single spaces (as

@@ -537,9 +537,9 @@ pub(crate) struct PhraseTable<V> {
 struct Starts {
     /// Bit `b` of `first`: some first key starts with the ASCII byte `b`.
     first: u128,
-    /// Bit `c` of `pairs[b]`: some first key starts with the ASCII bytes `b`, `c`; bit 0:
-    /// some first key is `b` alone.
-    pairs: Box<[u128; 128]>,
+    /// Bit `b * 128 + c` of `pairs` (64 bits a word): some first key starts with the ASCII
+    /// bytes `b`, `c`; bit `b * 128`: some first key is `b` alone.
+    pairs: Box<[u64; 256]>,
     /// Some first key has no word character, as a separator's has (its character): only
     /// then can a phrase start at a separator.
     non_word: bool,
@@ -549,7 +549,7 @@ impl Starts {
     fn new<'k>(keys: impl Iterator<Item = &'k Key>) -> Starts {
         let mut starts = Starts {
             first: 0,
-            pairs: Box::new([0; 128]),
+            pairs: Box::new([0; 256]),
             non_word: false,
         };
         for key in keys {
@@ -560,8 +560,11 @@ impl Starts {
             };
             starts.first |= 1 << k0;
             let pair = bytes.get(1).copied().unwrap_or(0);
-            if let (true, Some(p)) = (pair.is_ascii(), starts.pairs.get_mut(usize::from(k0))) {
-                *p |= 1 << pair;
+            if pair.is_ascii() {
+                let bit = usize::from(k0) * 128 + usize::from(pair);
+                if let Some(p) = starts.pairs.get_mut(bit / 64) {
+                    *p |= 1 << (bit % 64);
+                }
             }
         }
         starts
@@ -604,9 +607,10 @@ impl Starts {
             Some(&b1) if !b1.is_ascii() => self.first & (1 << k0) != 0,
             next => {
                 let k1 = next.map_or(0, u8::to_ascii_lowercase);
+                let bit = usize::from(k0) * 128 + usize::from(k1);
                 self.pairs
-                    .get(usize::from(k0))
-                    .is_some_and(|p| p & (1 << k1) != 0)
+                    .get(bit / 64)
+                    .is_some_and(|p| p & (1 << (bit % 64)) != 0)
             }
         }
     }
@@ -1038,6 +1042,23 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         }
         Lexicon { ids }
     })
+}
+
+/// The key of the word numbered `id` in the [`lexicon`] (the key of every item whose
+/// [`Item::id`] is `id`), if it is a word of the lexicon.
+pub(crate) fn lexicon_key(id: WordId) -> Option<&'static str> {
+    static KEYS: OnceLock<Vec<Key>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let ids = &lexicon().ids;
+        let mut keys = vec![Key::of_char(' '); ids.len()];
+        for (key, &id) in ids {
+            if let Some(slot) = usize::try_from(id).ok().and_then(|i| keys.get_mut(i)) {
+                slot.clone_from(key);
+            }
+        }
+        keys
+    });
+    keys.get(usize::try_from(id).ok()?).map(Key::as_str)
 }
 
 /// A set of words as written, asked about every capitalized word of a text: most are not
@@ -1524,6 +1545,19 @@ mod tests {
         for w in &words {
             assert_eq!(v.name_words.flags(w), expected(w), "{w:?}");
         }
+    }
+
+    /// [`lexicon_key`] gives every word of the lexicon its key, and no other number one.
+    #[test]
+    fn lexicon_keys_are_those_of_their_numbers() {
+        let ids = &lexicon().ids;
+        assert!(!ids.is_empty());
+        for (key, &id) in ids {
+            assert_eq!(lexicon_key(id), Some(key.as_str()));
+        }
+        let past = WordId::try_from(ids.len()).unwrap_or(NOT_A_PHRASE_WORD);
+        assert_eq!(lexicon_key(past), None);
+        assert_eq!(lexicon_key(NOT_A_PHRASE_WORD), None);
     }
 
     /// [`same_bytes`] tells apart words of every length that differ in any one byte.
