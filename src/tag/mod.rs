@@ -243,22 +243,7 @@ impl Tagger {
             // its roles read from them.
             token::raw_items_into(text, para.clone(), &mut raw);
             let first = candidates.len();
-            // Words inside a name already found are not looked at again.
-            let mut resume = 0;
-            for (k, it) in raw.iter().enumerate() {
-                if it.start < resume
-                    || !(it.is_word() && it.cap)
-                    || !names::worth_a_look(text, &raw, k, vocab)
-                {
-                    continue;
-                }
-                if let Some(c) = names::examine(&raw, k, vocab, &mut name_keys) {
-                    resume = c.end;
-                    if candidates.last().is_none_or(|l| l.start < c.start) {
-                        candidates.push(c);
-                    }
-                }
-            }
+            names::find_all(text, &raw, vocab, &mut name_keys, &mut candidates);
             let members = first..candidates.len();
             let in_para = candidates.get(members.clone()).unwrap_or_default();
             if in_para.is_empty() {

@@ -537,29 +537,62 @@ pub(crate) struct PhraseTable<V> {
 struct Starts {
     /// Bit `b` of `first`: some first key starts with the ASCII byte `b`.
     first: u128,
-    /// Bit `c` of `pairs[b]`: some first key starts with the ASCII bytes `b`, `c`; bit 0:
-    /// some first key is `b` alone.
-    pairs: Box<[u128; 128]>,
+    /// Bit `b * 128 + c` of `pairs` (64 bits a word): some first key starts with the ASCII
+    /// bytes `b`, `c`; bit `b * 128`: some first key is `b` alone.
+    pairs: Box<[u64; 256]>,
+    /// Some first key has no word character, as a separator's has (its character): only
+    /// then can a phrase start at a separator.
+    non_word: bool,
 }
 
 impl Starts {
     fn new<'k>(keys: impl Iterator<Item = &'k Key>) -> Starts {
         let mut starts = Starts {
             first: 0,
-            pairs: Box::new([0; 128]),
+            pairs: Box::new([0; 256]),
+            non_word: false,
         };
         for key in keys {
+            starts.non_word |= !key.as_str().chars().any(word_char);
             let bytes = key.as_bytes();
             let Some(&k0) = bytes.first().filter(|b| b.is_ascii()) else {
                 continue;
             };
             starts.first |= 1 << k0;
             let pair = bytes.get(1).copied().unwrap_or(0);
-            if let (true, Some(p)) = (pair.is_ascii(), starts.pairs.get_mut(usize::from(k0))) {
-                *p |= 1 << pair;
+            if pair.is_ascii() {
+                let bit = usize::from(k0) * 128 + usize::from(pair);
+                if let Some(p) = starts.pairs.get_mut(bit / 64) {
+                    *p |= 1 << (bit % 64);
+                }
             }
         }
         starts
+    }
+
+    /// The starts of `self` and of `other` together.
+    fn union(&self, other: &Starts) -> Starts {
+        let mut pairs = self.pairs.clone();
+        for (p, q) in pairs.iter_mut().zip(other.pairs.iter()) {
+            *p |= q;
+        }
+        Starts {
+            first: self.first | other.first,
+            pairs,
+            non_word: self.non_word || other.non_word,
+        }
+    }
+
+    /// False when no first key can be the key of the item `it`: a word ruled out by its
+    /// text, or a separator (whose key is its character, never a word character) when
+    /// every first key has a word character.
+    #[inline]
+    fn may_start_item(&self, it: &Item<'_>) -> bool {
+        if it.kind == ItemKind::Word {
+            self.may_start(it.text)
+        } else {
+            self.non_word
+        }
     }
 
     /// False when no first key can be the key of the word `text`.
@@ -574,9 +607,10 @@ impl Starts {
             Some(&b1) if !b1.is_ascii() => self.first & (1 << k0) != 0,
             next => {
                 let k1 = next.map_or(0, u8::to_ascii_lowercase);
+                let bit = usize::from(k0) * 128 + usize::from(k1);
                 self.pairs
-                    .get(usize::from(k0))
-                    .is_some_and(|p| p & (1 << k1) != 0)
+                    .get(bit / 64)
+                    .is_some_and(|p| p & (1 << (bit % 64)) != 0)
             }
         }
     }
@@ -627,7 +661,7 @@ impl<V> PhraseTable<V> {
     /// The longest phrase at `items[i..]`: how many items it covers, and its value.
     pub(crate) fn longest(&self, items: &[Item], i: usize) -> Option<(usize, &V)> {
         let first = items.get(i)?;
-        if first.kind == ItemKind::Word && !self.starts.may_start(first.text) {
+        if !self.starts.may_start_item(first) {
             return None;
         }
         self.starting_with(first).iter().find_map(|(words, value)| {
@@ -640,9 +674,239 @@ impl<V> PhraseTable<V> {
         })
     }
 
+    /// The first words of the phrases, each with the length of its longest phrase.
+    fn firsts(&self) -> Vec<(usize, usize)> {
+        self.by_first
+            .iter()
+            .enumerate()
+            .filter_map(|(id, list)| Some((id, list.iter().map(|p| p.0.len()).max()?)))
+            .collect()
+    }
+
+    /// The first two words of the phrases of two words or more.
+    fn pairs(&self) -> Vec<(WordId, WordId)> {
+        self.by_first
+            .iter()
+            .flatten()
+            .filter_map(|p| Some((*p.0.first()?, *p.0.get(1)?)))
+            .collect()
+    }
+
     /// Whether a phrase starts with the word `it`.
     pub(crate) fn starts_with(&self, it: &Item) -> bool {
         !self.starting_with(it).is_empty()
+    }
+}
+
+/// The tables with a phrase that starts with a word, by the word's number: the name scan
+/// asks at every word of a name whether a title, an organization or a level starts there,
+/// and one lookup answers for every table (most words of names start none).
+#[derive(Debug)]
+pub(crate) struct FirstWords {
+    /// Per [`WordId`]: the bits of the tables ([`FIRST_TITLE`]...) with a phrase starting
+    /// with the word.
+    tables: Vec<u16>,
+    /// The starts of the first words of every table.
+    starts: Starts,
+    /// The starts of the first words of the titles, organizations, levels and heads of
+    /// organizations.
+    role_starts: Starts,
+    /// The first two words of every title, organization and level of two words or more.
+    long_roles: HashSet<(WordId, WordId), FxBuild>,
+}
+
+/// A title starts with the word ([`FirstWords`]).
+pub(crate) const FIRST_TITLE: u16 = 1;
+/// A title of two words or more starts with the word.
+pub(crate) const FIRST_LONG_TITLE: u16 = 1 << 1;
+/// An organization starts with the word.
+pub(crate) const FIRST_ORG: u16 = 1 << 2;
+/// An organization of two words or more starts with the word.
+pub(crate) const FIRST_LONG_ORG: u16 = 1 << 3;
+/// A level starts with the word.
+pub(crate) const FIRST_LEVEL: u16 = 1 << 4;
+/// A level of two words or more starts with the word.
+pub(crate) const FIRST_LONG_LEVEL: u16 = 1 << 5;
+/// The head of an organization's name starts with the word.
+pub(crate) const FIRST_ORG_HEAD: u16 = 1 << 6;
+/// A cue starts with the word.
+pub(crate) const FIRST_CUE: u16 = 1 << 7;
+/// A place word starts with the word.
+pub(crate) const FIRST_PLACE: u16 = 1 << 8;
+/// A place that is not a person starts with the word.
+pub(crate) const FIRST_NOT_PEOPLE: u16 = 1 << 9;
+/// The bits of the titles, organizations, levels and heads of organizations.
+const FIRST_ROLES: u16 = FIRST_TITLE
+    | FIRST_LONG_TITLE
+    | FIRST_ORG
+    | FIRST_LONG_ORG
+    | FIRST_LEVEL
+    | FIRST_LONG_LEVEL
+    | FIRST_ORG_HEAD;
+
+impl FirstWords {
+    fn new(vocab: &Vocab) -> FirstWords {
+        let mut tables: Vec<u16> = Vec::new();
+        let mut starts: Option<Starts> = None;
+        let mut role_starts: Option<Starts> = None;
+        let mut add =
+            |by_first: Vec<(usize, usize)>, table_starts: &Starts, any: u16, long: u16| {
+                for (id, longest) in by_first {
+                    if id >= tables.len() {
+                        tables.resize(id + 1, 0);
+                    }
+                    if let Some(t) = tables.get_mut(id) {
+                        *t |= any;
+                        if longest >= 2 {
+                            *t |= long;
+                        }
+                    }
+                }
+                let union = |all: &Option<Starts>| match all {
+                    Some(s) => s.union(table_starts),
+                    None => table_starts.union(table_starts),
+                };
+                starts = Some(union(&starts));
+                if any & FIRST_ROLES != 0 {
+                    role_starts = Some(union(&role_starts));
+                }
+            };
+        add(
+            vocab.titles.firsts(),
+            &vocab.titles.starts,
+            FIRST_TITLE,
+            FIRST_LONG_TITLE,
+        );
+        add(
+            vocab.orgs.firsts(),
+            &vocab.orgs.starts,
+            FIRST_ORG,
+            FIRST_LONG_ORG,
+        );
+        add(
+            vocab.levels.firsts(),
+            &vocab.levels.starts,
+            FIRST_LEVEL,
+            FIRST_LONG_LEVEL,
+        );
+        add(
+            vocab.org_heads.firsts(),
+            &vocab.org_heads.starts,
+            FIRST_ORG_HEAD,
+            FIRST_ORG_HEAD,
+        );
+        add(
+            vocab.cues.firsts(),
+            &vocab.cues.starts,
+            FIRST_CUE,
+            FIRST_CUE,
+        );
+        add(
+            vocab.place_words.firsts(),
+            &vocab.place_words.starts,
+            FIRST_PLACE,
+            FIRST_PLACE,
+        );
+        add(
+            vocab.not_people.firsts(),
+            &vocab.not_people.starts,
+            FIRST_NOT_PEOPLE,
+            FIRST_NOT_PEOPLE,
+        );
+        let long_roles = (vocab.titles.pairs().into_iter())
+            .chain(vocab.orgs.pairs())
+            .chain(vocab.levels.pairs())
+            .collect();
+        FirstWords {
+            tables,
+            starts: starts.unwrap_or_else(|| Starts::new(std::iter::empty())),
+            role_starts: role_starts.unwrap_or_else(|| Starts::new(std::iter::empty())),
+            long_roles,
+        }
+    }
+
+    /// False when no title, organization or level of two words or more starts with the
+    /// items `first` and `second`.
+    #[inline]
+    pub(crate) fn may_start_long_role(&self, first: &Item<'_>, second: Option<&Item<'_>>) -> bool {
+        second.is_some_and(|second| {
+            second.kind != ItemKind::Break && self.long_roles.contains(&(first.id(), second.id()))
+        })
+    }
+
+    /// The tables ([`FIRST_TITLE`]...) with a phrase whose first word is `it`: a bit is
+    /// set exactly when that table's [`PhraseTable::starts_with`] says yes.
+    #[inline]
+    pub(crate) fn of(&self, it: &Item<'_>) -> u16 {
+        if !self.starts.may_start_item(it) {
+            return 0;
+        }
+        self.tables_of(it)
+    }
+
+    /// [`FirstWords::of`] for the titles, organizations, levels and heads of organizations
+    /// only (the bits of the other tables are not set): their first words rule out more
+    /// words by their text alone.
+    #[inline]
+    pub(crate) fn roles_of(&self, it: &Item<'_>) -> u16 {
+        if !self.role_starts.may_start_item(it) {
+            return 0;
+        }
+        self.tables_of(it) & FIRST_ROLES
+    }
+
+    fn tables_of(&self, it: &Item<'_>) -> u16 {
+        usize::try_from(it.id())
+            .ok()
+            .and_then(|i| self.tables.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// The last words of the cues: a cue is looked for before a capitalized word only if the
+/// word before it ends one, and most words before a capitalized word end none.
+#[derive(Debug)]
+pub(crate) struct CueEnds {
+    /// Per [`WordId`]: whether a cue ends with the word.
+    ends: Vec<bool>,
+    /// The starts of their keys.
+    starts: Starts,
+}
+
+impl CueEnds {
+    fn new() -> CueEnds {
+        let keys: Vec<Key> = CUES
+            .iter()
+            .filter_map(|cue| cue.split_whitespace().last())
+            .map(Key::new)
+            .collect();
+        let mut ends = Vec::new();
+        for key in &keys {
+            let Ok(id) = usize::try_from(lexicon().id(key)) else {
+                continue;
+            };
+            if id >= ends.len() {
+                ends.resize(id + 1, false);
+            }
+            if let Some(end) = ends.get_mut(id) {
+                *end = true;
+            }
+        }
+        CueEnds {
+            ends,
+            starts: Starts::new(keys.iter()),
+        }
+    }
+
+    /// False when no cue ends with the item `it`.
+    #[inline]
+    pub(crate) fn may_end(&self, it: &Item<'_>) -> bool {
+        self.starts.may_start_item(it)
+            && usize::try_from(it.id())
+                .ok()
+                .and_then(|i| self.ends.get(i))
+                .is_some_and(|&end| end)
     }
 }
 
@@ -780,6 +1044,23 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// The key of the word numbered `id` in the [`lexicon`] (the key of every item whose
+/// [`Item::id`] is `id`), if it is a word of the lexicon.
+pub(crate) fn lexicon_key(id: WordId) -> Option<&'static str> {
+    static KEYS: OnceLock<Vec<Key>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let ids = &lexicon().ids;
+        let mut keys = vec![Key::of_char(' '); ids.len()];
+        for (key, &id) in ids {
+            if let Some(slot) = usize::try_from(id).ok().and_then(|i| keys.get_mut(i)) {
+                slot.clone_from(key);
+            }
+        }
+        keys
+    });
+    keys.get(usize::try_from(id).ok()?).map(Key::as_str)
+}
+
 /// A set of words as written, asked about every capitalized word of a text: most are not
 /// in it, and are told so from their first two bytes and length before any hashing.
 #[derive(Debug)]
@@ -825,6 +1106,132 @@ impl WordSet {
     }
 }
 
+/// What [`NameWords`] tells of a word: a surname.
+pub(crate) const SURNAME: u8 = 1;
+/// What [`NameWords`] tells of a word: the first word of a cue (or "Đ/c").
+pub(crate) const CUE_FIRST: u8 = 2;
+/// What [`NameWords`] tells of a word: the last word of a cue (or "Đ/c").
+pub(crate) const CUE_LAST: u8 = 4;
+
+/// The surnames and the first and last words of the cues (and "Đ/c") as written, each with the sets it is in ([`SURNAME`], [`CUE_FIRST`], [`CUE_LAST`]): the
+/// name scan asks about every capitalized word and the word before it, and one lookup
+/// answers for the three sets.
+///
+/// Open addressing on a tag made of the word's first two bytes, last byte and length: most
+/// words of a text land on a free slot or on one whose tag differs, and are told apart
+/// without comparing text.
+#[derive(Debug)]
+pub(crate) struct NameWords {
+    slots: Box<[NameSlot]>,
+    words: Vec<(Box<str>, u8)>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct NameSlot {
+    tag: u32,
+    /// An index into `words`, or [`NameWords::FREE`].
+    word: u16,
+}
+
+impl NameWords {
+    const FREE: u16 = u16::MAX;
+
+    fn new<'w>(sets: impl IntoIterator<Item = (u8, &'w WordSet)>) -> NameWords {
+        let mut flags: HashMap<&str, u8, FxBuild> = HashMap::default();
+        for (flag, set) in sets {
+            for w in &set.words {
+                *flags.entry(w.as_str()).or_default() |= flag;
+            }
+        }
+        let mut words: Vec<(Box<str>, u8)> =
+            flags.into_iter().map(|(w, f)| (w.into(), f)).collect();
+        words.sort_unstable();
+        // At most a quarter of the slots taken, so that probes are short and a free slot
+        // is always found.
+        let size = (words.len() * 4).next_power_of_two().max(64);
+        let mut slots = vec![
+            NameSlot {
+                tag: 0,
+                word: NameWords::FREE,
+            };
+            size
+        ]
+        .into_boxed_slice();
+        for (index, (w, _)) in words.iter().enumerate() {
+            let tag = NameWords::tag(w.as_bytes());
+            let mut i = NameWords::home(tag, size);
+            while slots.get(i).is_some_and(|s| s.word != NameWords::FREE) {
+                i = (i + 1) & (size - 1);
+            }
+            if let (Some(slot), Ok(word)) = (slots.get_mut(i), u16::try_from(index)) {
+                *slot = NameSlot { tag, word };
+            }
+        }
+        NameWords { slots, words }
+    }
+
+    /// The word's first two bytes, last byte and length (at most 255), packed.
+    #[inline]
+    fn tag(b: &[u8]) -> u32 {
+        let at = |i: Option<&u8>| u32::from(i.copied().unwrap_or(0));
+        at(b.first())
+            | at(b.get(1)) << 8
+            | at(b.last()) << 16
+            | u32::try_from(b.len().min(255)).unwrap_or(255) << 24
+    }
+
+    #[inline]
+    fn home(tag: u32, size: usize) -> usize {
+        usize::try_from(tag.wrapping_mul(0x9E37_79B1) >> 16).unwrap_or(0) & (size - 1)
+    }
+
+    /// The sets the word `w` (as written) is in: [`SURNAME`], [`CUE_FIRST`], [`CUE_LAST`].
+    #[inline]
+    pub(crate) fn flags(&self, w: &str) -> u8 {
+        let b = w.as_bytes();
+        let tag = NameWords::tag(b);
+        let size = self.slots.len();
+        let mut i = NameWords::home(tag, size);
+        while let Some(slot) = self.slots.get(i) {
+            if slot.word == NameWords::FREE {
+                return 0;
+            }
+            if slot.tag == tag {
+                if let Some((word, flags)) = self.words.get(usize::from(slot.word)) {
+                    if same_bytes(word.as_bytes(), b) {
+                        return *flags;
+                    }
+                }
+            }
+            i = (i + 1) & (size - 1);
+        }
+        0
+    }
+}
+
+/// Whether `a` and `b` are the same bytes, for words of the same tag ([`NameWords::tag`]):
+/// the same length, so that words of up to sixteen bytes are compared as two (overlapping)
+/// machine words each rather than through a call.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let four = |x: Option<&[u8; 4]>| x.map(|x| u32::from_le_bytes(*x));
+    let eight = |x: Option<&[u8; 8]>| x.map(|x| u64::from_le_bytes(*x));
+    match a.len() {
+        4..=7 => {
+            four(a.first_chunk()) == four(b.first_chunk())
+                && four(a.last_chunk()) == four(b.last_chunk())
+        }
+        8..=16 => {
+            eight(a.first_chunk()) == eight(b.first_chunk())
+                && eight(a.last_chunk()) == eight(b.last_chunk())
+        }
+        _ => a == b,
+    }
+}
+
 /// A title and whether it can stand alone.
 #[derive(Debug)]
 pub(crate) struct Title {
@@ -852,11 +1259,20 @@ pub(crate) struct Vocab {
     pub(crate) not_people: PhraseTable<()>,
     /// Surnames as written (NFC, capitalized), for the fast scan.
     pub(crate) surnames: WordSet,
-    /// The first words of the cues, capitalized and not, as written (NFC), for the fast
-    /// scan.
+    /// The first words of the cues, capitalized and not, as written (NFC). (The scan asks
+    /// [`Vocab::name_words`]; the tests compare it with this set.)
+    #[cfg(test)]
     pub(crate) cue_words: WordSet,
-    /// The last words of the cues, as written, to check the word before a name.
+    /// The last words of the cues, as written, to check the word before a name. (As
+    /// above.)
+    #[cfg(test)]
     pub(crate) cue_last_words: WordSet,
+    /// The surnames and the first and last words of the cues, asked at once.
+    pub(crate) name_words: NameWords,
+    /// The tables above with a phrase starting with a word, asked at once.
+    pub(crate) first_words: FirstWords,
+    /// The last words of the cues.
+    pub(crate) cue_ends: CueEnds,
     pub(crate) role_abbreviations: HashMap<&'static str, &'static str, FxBuild>,
     pub(crate) stop_words: HashSet<Key, FxBuild>,
 }
@@ -885,7 +1301,15 @@ impl Vocab {
             cue_last_words.push(abbreviated.to_string());
             cue_words.push(abbreviated.to_string());
         }
-        Vocab {
+        let surnames = WordSet::new(surnames);
+        let cue_words = WordSet::new(cue_words);
+        let cue_last_words = WordSet::new(cue_last_words);
+        let name_words = NameWords::new([
+            (SURNAME, &surnames),
+            (CUE_FIRST, &cue_words),
+            (CUE_LAST, &cue_last_words),
+        ]);
+        let mut vocab = Vocab {
             titles: PhraseTable::new(
                 TITLES
                     .iter()
@@ -902,12 +1326,24 @@ impl Vocab {
             cues: PhraseTable::new(CUES.iter().map(|&c| (c, ()))),
             place_words: PhraseTable::new(PLACE_WORDS.iter().map(|&c| (c, ()))),
             not_people: PhraseTable::new(NOT_PEOPLE.iter().map(|&c| (c, ()))),
-            surnames: WordSet::new(surnames),
-            cue_words: WordSet::new(cue_words),
-            cue_last_words: WordSet::new(cue_last_words),
+            surnames,
+            #[cfg(test)]
+            cue_words,
+            #[cfg(test)]
+            cue_last_words,
+            name_words,
+            first_words: FirstWords {
+                tables: Vec::new(),
+                starts: Starts::new(std::iter::empty()),
+                role_starts: Starts::new(std::iter::empty()),
+                long_roles: HashSet::default(),
+            },
+            cue_ends: CueEnds::new(),
             role_abbreviations: ROLE_ABBREVIATIONS.iter().copied().collect(),
             stop_words: STOP_WORDS.iter().map(|w| Key::new(w)).collect(),
-        }
+        };
+        vocab.first_words = FirstWords::new(&vocab);
+        vocab
     }
 }
 
@@ -942,10 +1378,10 @@ mod tests {
     #[test]
     fn starts_filter_keeps_every_phrase_start() {
         let v = Vocab::new();
-        let text = with_corpus("Ủy Uỷ UBND đ/c Đ/C QUV P10 x Q.");
+        let text = with_corpus("Ủy Uỷ UBND đ/c Đ/C QUV P10 x Q. - – — ‐ ― − , . / ( ) “ Ⓐ\n\nx");
         fn check<V>(name: &str, table: &PhraseTable<V>, it: &Item<'_>) {
-            if it.kind == ItemKind::Word && table.starts_with(it) {
-                assert!(table.starts.may_start(it.text), "{name}: {:?}", it.text);
+            if table.starts_with(it) {
+                assert!(table.starts.may_start_item(it), "{name}: {:?}", it.text);
             }
         }
         let upper = text.to_uppercase();
@@ -1050,6 +1486,162 @@ mod tests {
         // Remembered since the last fresh start: the latest words.
         let last = WrittenWords::KEPT * 2 - 1;
         assert_eq!(w.id(&format!("w{last}"), || 0), number(last));
+    }
+
+    /// The words of the corpus, in its cases, with a few more: the input of the checks
+    /// of the lookups that answer for several tables at once.
+    fn corpus_text() -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut text = String::from(
+            "Ủy Uỷ UBND đ/c Đ/C Đ/c đ/C QUV P10 x Q. - – — , / Ⓐ Ð/c Nguye\u{302}\u{303}n \
+             o\u{302}ng Đại uý ĐẠI ÚY Thành Ủy viên Văn hóa - Xã hội Trung ương x/ông\n\nx",
+        );
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+        let (upper, lower) = (text.to_uppercase(), text.to_lowercase());
+        text.push_str(&upper);
+        text.push_str(&lower);
+        text
+    }
+
+    /// [`NameWords`] answers as the three sets it stands for: on every word of the corpus,
+    /// every word of the sets, and those words cut short or made longer.
+    #[test]
+    fn name_words_agree_with_their_sets() {
+        let v = Vocab::new();
+        let expected = |w: &str| {
+            let mut flags = 0;
+            for (set, flag) in [
+                (&v.surnames, SURNAME),
+                (&v.cue_words, CUE_FIRST),
+                (&v.cue_last_words, CUE_LAST),
+            ] {
+                if set.contains(w) {
+                    flags |= flag;
+                }
+            }
+            flags
+        };
+        let text = corpus_text();
+        let mut words: Vec<String> = super::super::token::raw_items(&text, 0..text.len())
+            .iter()
+            .map(|it| it.text.to_string())
+            .collect();
+        for set in [&v.surnames, &v.cue_words, &v.cue_last_words] {
+            for w in &set.words {
+                words.push(w.clone());
+                words.push(format!("{w}x"));
+                words.push(format!("x{w}"));
+                words.push(w.to_uppercase());
+                words.extend(w.char_indices().map(|(i, _)| w[..i].to_string()));
+            }
+        }
+        words.push(String::new());
+        assert!(words.iter().any(|w| expected(w) != 0));
+        for w in &words {
+            assert_eq!(v.name_words.flags(w), expected(w), "{w:?}");
+        }
+    }
+
+    /// [`lexicon_key`] gives every word of the lexicon its key, and no other number one.
+    #[test]
+    fn lexicon_keys_are_those_of_their_numbers() {
+        let ids = &lexicon().ids;
+        assert!(!ids.is_empty());
+        for (key, &id) in ids {
+            assert_eq!(lexicon_key(id), Some(key.as_str()));
+        }
+        let past = WordId::try_from(ids.len()).unwrap_or(NOT_A_PHRASE_WORD);
+        assert_eq!(lexicon_key(past), None);
+        assert_eq!(lexicon_key(NOT_A_PHRASE_WORD), None);
+    }
+
+    /// [`same_bytes`] tells apart words of every length that differ in any one byte.
+    #[test]
+    fn same_bytes_compares_every_byte() {
+        for len in 0usize..24 {
+            let a: Vec<u8> = (b'a'..=b'z').cycle().take(len).collect();
+            assert!(same_bytes(&a, &a.clone()));
+            if let Some(shorter) = a.get(..len.wrapping_sub(1)) {
+                assert!(!same_bytes(&a, shorter), "{len}");
+            }
+            for i in 0..len {
+                let mut b = a.clone();
+                if let Some(x) = b.get_mut(i) {
+                    *x ^= 0x80;
+                }
+                assert!(!same_bytes(&a, &b), "{len} {i}");
+            }
+        }
+    }
+
+    /// [`FirstWords`] answers as the tables it stands for, on every item of the corpus and
+    /// every word of the tables: each table's bit is set exactly when a phrase of the table
+    /// starts with the item (of two words or more, for the bits of long phrases), and a
+    /// title, organization or level of two words or more found at an item is one that
+    /// [`FirstWords::may_start_long_role`] lets through.
+    #[test]
+    fn first_words_agree_with_their_tables() {
+        let v = Vocab::new();
+        fn bits<V>(table: &PhraseTable<V>, it: &Item<'_>, any: u16, long: u16) -> u16 {
+            let phrases = table.starting_with(it);
+            let mut bits = 0;
+            if !phrases.is_empty() {
+                bits |= any;
+            }
+            if phrases.iter().any(|p| p.0.len() >= 2) {
+                bits |= long;
+            }
+            bits
+        }
+        let mut text = corpus_text();
+        for phrase in TITLES
+            .iter()
+            .map(|t| t.0)
+            .chain(ORGANIZATIONS.iter().map(|o| o.0))
+            .chain(LEVELS.iter().map(|l| l.0))
+            .chain(ORG_HEADS.iter().copied())
+            .chain(CUES.iter().copied())
+            .chain(PLACE_WORDS.iter().copied())
+            .chain(NOT_PEOPLE.iter().copied())
+        {
+            text.push_str(phrase);
+            text.push_str(" , ");
+        }
+        let items = super::super::token::raw_items(&text, 0..text.len());
+        let mut long_roles = 0;
+        for (k, it) in items.iter().enumerate() {
+            let expected = bits(&v.titles, it, FIRST_TITLE, FIRST_LONG_TITLE)
+                | bits(&v.orgs, it, FIRST_ORG, FIRST_LONG_ORG)
+                | bits(&v.levels, it, FIRST_LEVEL, FIRST_LONG_LEVEL)
+                | bits(&v.org_heads, it, FIRST_ORG_HEAD, FIRST_ORG_HEAD)
+                | bits(&v.cues, it, FIRST_CUE, FIRST_CUE)
+                | bits(&v.place_words, it, FIRST_PLACE, FIRST_PLACE)
+                | bits(&v.not_people, it, FIRST_NOT_PEOPLE, FIRST_NOT_PEOPLE);
+            assert_eq!(v.first_words.of(it), expected, "{:?}", it.text);
+            assert_eq!(
+                v.first_words.roles_of(it),
+                expected & FIRST_ROLES,
+                "{:?}",
+                it.text
+            );
+            let long = |m: Option<(usize, _)>| m.is_some_and(|m| m.0 >= 2);
+            if long(v.titles.longest(&items, k).map(|m| (m.0, ())))
+                || long(v.orgs.longest(&items, k).map(|m| (m.0, ())))
+                || long(v.levels.longest(&items, k).map(|m| (m.0, ())))
+            {
+                long_roles += 1;
+                assert!(
+                    v.first_words.may_start_long_role(it, items.get(k + 1)),
+                    "{:?}",
+                    it.text
+                );
+            }
+        }
+        assert!(long_roles > 100);
     }
 
     #[test]
