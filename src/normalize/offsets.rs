@@ -6,6 +6,7 @@
 //! records them, so that output positions can be mapped back through every step to the
 //! caller's bytes ([`OffsetMap`]).
 
+use std::cell::Cell;
 use std::fmt;
 
 use crate::span::Span;
@@ -152,7 +153,14 @@ pub(crate) trait Source {
     fn len(&self) -> usize;
 
     /// The byte at `i`.
-    fn byte(&self, i: usize) -> Option<u8>;
+    fn byte(&self, i: usize) -> Option<u8> {
+        self.bytes_at(i).first().copied()
+    }
+
+    /// The bytes from `i` to the end of the piece that holds it: to the end of the text for a
+    /// `str`, to the next edit or the end of a replacement for [`Edited`]. Empty only at the
+    /// end of the text.
+    fn bytes_at(&self, i: usize) -> &[u8];
 
     /// The character that starts at byte `i`.
     fn char_at(&self, i: usize) -> Option<char>;
@@ -172,6 +180,10 @@ impl Source for str {
 
     fn byte(&self, i: usize) -> Option<u8> {
         self.as_bytes().get(i).copied()
+    }
+
+    fn bytes_at(&self, i: usize) -> &[u8] {
+        self.as_bytes().get(i..).unwrap_or(&[])
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
@@ -218,6 +230,7 @@ impl<'s, T: Source + ?Sized> Recorder<'s, T> {
             edits: self.edits,
             texts: self.texts,
             text_starts: self.text_starts,
+            last: Cell::new(0),
         }
     }
 }
@@ -254,14 +267,16 @@ pub(crate) struct Edited<'s, T: Source + ?Sized> {
     texts: String,
     text_starts: Vec<usize>,
     len: usize,
+    /// The last answer of [`edit_after`](Self::edit_after).
+    last: Cell<usize>,
 }
 
 /// Where an output byte comes from.
 enum Place {
     /// Byte `.1` of the replacement text of edit `.0`.
     Replacement(usize, usize),
-    /// That byte of the input, copied unchanged.
-    Input(usize),
+    /// That byte of the input, copied unchanged with the `.1 - 1` bytes after it.
+    Input(usize, usize),
 }
 
 impl<'s, T: Source + ?Sized> Edited<'s, T> {
@@ -274,16 +289,45 @@ impl<'s, T: Source + ?Sized> Edited<'s, T> {
         (StepMap { edits: self.edits }, self.texts)
     }
 
+    /// The first edit whose output ends after `o`. The space pass reads a few bytes here and
+    /// there, in order, so the search starts from the last answer.
+    fn edit_after(&self, o: usize) -> usize {
+        let ends_by = |i: usize| self.edits.get(i).is_some_and(|e| e.out_end <= o);
+        let mut i = self.last.get();
+        if i > 0 && !ends_by(i - 1) {
+            i = self
+                .edits
+                .get(..i)
+                .map_or(0, |e| e.partition_point(|e| e.out_end <= o));
+        } else {
+            let mut steps = 0;
+            while ends_by(i) {
+                i += 1;
+                steps += 1;
+                if steps == 8 {
+                    let rest = self.edits.get(i..).unwrap_or(&[]);
+                    i += rest.partition_point(|e| e.out_end <= o);
+                    break;
+                }
+            }
+        }
+        self.last.set(i);
+        i
+    }
+
+    /// Where byte `o` (less than the length) comes from.
     fn place(&self, o: usize) -> Place {
-        let i = self.edits.partition_point(|e| e.out_end <= o);
-        if let Some(e) = self.edits.get(i) {
+        let i = self.edit_after(o);
+        let next = self.edits.get(i);
+        if let Some(e) = next {
             if e.out_start <= o {
                 return Place::Replacement(i, o - e.out_start);
             }
         }
+        let copied = next.map_or(self.len, |e| e.out_start) - o;
         match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
-            Some(prev) => Place::Input(prev.in_end + (o - prev.out_end)),
-            None => Place::Input(o),
+            Some(prev) => Place::Input(prev.in_end + (o - prev.out_end), copied),
+            None => Place::Input(o, copied),
         }
     }
 
@@ -344,13 +388,16 @@ impl<T: Source + ?Sized> Source for Edited<'_, T> {
         self.len
     }
 
-    fn byte(&self, o: usize) -> Option<u8> {
+    fn bytes_at(&self, o: usize) -> &[u8] {
         if o >= self.len {
-            return None;
+            return &[];
         }
         match self.place(o) {
-            Place::Replacement(i, k) => self.replacement(i).as_bytes().get(k).copied(),
-            Place::Input(p) => self.src.byte(p),
+            Place::Replacement(i, k) => self.replacement(i).as_bytes().get(k..).unwrap_or(&[]),
+            Place::Input(p, n) => {
+                let b = self.src.bytes_at(p);
+                b.get(..n).unwrap_or(b)
+            }
         }
     }
 
@@ -360,7 +407,7 @@ impl<T: Source + ?Sized> Source for Edited<'_, T> {
         }
         match self.place(o) {
             Place::Replacement(i, k) => self.replacement(i).get(k..)?.chars().next(),
-            Place::Input(p) => self.src.char_at(p),
+            Place::Input(p, _) => self.src.char_at(p),
         }
     }
 
@@ -381,7 +428,7 @@ impl<T: Source + ?Sized> Source for Edited<'_, T> {
     fn push_range(&self, start: usize, end: usize, out: &mut String) {
         let end = end.min(self.len);
         let mut o = start;
-        let mut i = self.edits.partition_point(|e| e.out_end <= o);
+        let mut i = self.edit_after(o);
         while o < end {
             // Past the replacement just copied, and past deletions.
             while self.edits.get(i).is_some_and(|e| e.out_end <= o) {

@@ -86,7 +86,15 @@ pub(crate) fn repair_char<S: Sink>(text: &str, p: usize, sink: &mut S) -> usize 
 /// Whether the space pass has something to look at at `p`: a space followed by a space, a
 /// line break or the end.
 fn is_space_problem<T: Source + ?Sized>(text: &T, p: usize) -> bool {
-    text.byte(p) == Some(b' ') && matches!(text.byte(p + 1), None | Some(b' ' | b'\n' | b'\r'))
+    let here = text.bytes_at(p);
+    if here.first() != Some(&b' ') {
+        return false;
+    }
+    let next = match here.get(1) {
+        Some(&b) => Some(b),
+        None => text.byte(p + 1),
+    };
+    matches!(next, None | Some(b' ' | b'\n' | b'\r'))
 }
 
 /// Where the space pass must look in `text`, the output of the character pass (`edited`,
@@ -122,10 +130,14 @@ pub(crate) fn runs<T: Source + ?Sized, S: Sink>(text: &T, at: &[usize], sink: &m
             start -= 1;
         }
         let mut end = p;
-        while text.byte(end) == Some(b' ') {
-            end += 1;
-        }
-        let next = text.byte(end);
+        let next = loop {
+            let here = text.bytes_at(end);
+            let spaces = here.iter().take_while(|&&b| b == b' ').count();
+            end += spaces;
+            if spaces < here.len() || here.is_empty() {
+                break here.get(spaces).copied();
+            }
+        };
         let line_start = start == 0 || matches!(text.byte(start - 1), Some(b'\n' | b'\r'));
         if matches!(next, None | Some(b'\n' | b'\r')) {
             sink.replace(start, end, "", Rule::TrailingSpace);
