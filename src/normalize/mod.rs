@@ -25,7 +25,7 @@ use crate::error::Error;
 
 pub use offsets::{Change, OffsetMap, Rule};
 
-use offsets::{Sink, Writer};
+use offsets::{Recorder, Sink, Writer};
 use tone::WordOptions;
 
 /// Where tone marks go in the open syllables with oa, oe, uy, the only ones where the two
@@ -417,18 +417,7 @@ impl Normalizer {
             });
         }
         if o.chars_active() {
-            if let Some(first) = scan::next_any(&cur, 0) {
-                if o.nfc || o.look_alikes || o.spacing {
-                    step(&mut cur, record.as_deref_mut(), |t, w| {
-                        chars(t, first, o, w)
-                    });
-                }
-                if o.spacing {
-                    step(&mut cur, record.as_deref_mut(), |t, w| {
-                        spacing::runs(t, 0, w);
-                    });
-                }
-            }
+            chars_and_spaces(&mut cur, o, record.as_deref_mut());
         }
         if o.words().active() {
             let words = o.words();
@@ -438,11 +427,52 @@ impl Normalizer {
     }
 }
 
-/// The character pass of steps 1–3, from the first suspicious position `from`.
-fn chars<S: Sink>(text: &str, from: usize, o: &Options, sink: &mut S) {
+/// Steps 1–3: the character pass, then the space pass on its output. The scan of the input
+/// finds both the characters to look at and the runs of spaces; the output of the character
+/// pass is read in place, and the text is written out once, with both passes' edits. They are
+/// recorded as two steps, as if each pass had written its output.
+fn chars_and_spaces(cur: &mut Cow<'_, str>, o: &Options, record: Option<&mut Record>) {
+    let text: &str = cur;
+    let mut scanner = scan::Scanner::new(text);
+    let mut rec = Recorder::new(text);
+    chars(text, o, &mut rec, |floor| scanner.next_char_problem(floor));
+    let runs = scanner.into_space_runs();
+    let first = rec.finish();
+    let mut rec = Recorder::new(&first);
+    if o.spacing {
+        spacing::runs(&first, &spacing::run_starts(&first, &runs), &mut rec);
+    }
+    let second = rec.finish();
+    if first.is_unchanged() && second.is_unchanged() {
+        return;
+    }
+    let out = second.to_text();
+    let (second, second_texts) = second.into_parts();
+    let (first, first_texts) = first.into_parts();
+    if let Some(r) = record {
+        for (map, texts) in [(first, first_texts), (second, second_texts)] {
+            if map.is_empty() {
+                continue;
+            }
+            r.offsets.push(map);
+            let k = r.offsets.step_count().saturating_sub(1);
+            offsets::collect_recorded_changes(&r.offsets, k, &texts, &mut r.changes);
+        }
+    }
+    *cur = Cow::Owned(out);
+}
+
+/// The character pass of steps 1–3. `next_problem` gives the first character at or after a
+/// position that is not plain (see [`scan::Scanner`]).
+fn chars<S: Sink>(
+    text: &str,
+    o: &Options,
+    sink: &mut S,
+    mut next_problem: impl FnMut(usize) -> Option<usize>,
+) {
     let mut scratch = String::new();
     let mut floor = 0;
-    let mut found = Some(from);
+    let mut found = next_problem(0);
     while let Some(p) = found {
         let Some(c) = crate::text::char_at(text, p) else {
             break;
@@ -486,6 +516,163 @@ fn chars<S: Sink>(text: &str, from: usize, o: &Options, sink: &mut S) {
             after
         };
         floor = next.max(after);
-        found = scan::next_char_problem_near(text, floor);
+        found = next_problem(floor);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scan::tests::{next_char_problem_simple, next_space_problem_simple};
+
+    /// The space pass over a written-out text, one byte at a time: what [`spacing::runs`]
+    /// must do on the output of the character pass read in place.
+    fn runs_simple<S: Sink>(text: &str, sink: &mut S) {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while let Some(p) = next_space_problem_simple(bytes, pos) {
+            let mut start = p;
+            while start > pos && bytes.get(start - 1) == Some(&b' ') {
+                start -= 1;
+            }
+            let mut end = p;
+            while bytes.get(end) == Some(&b' ') {
+                end += 1;
+            }
+            let next = bytes.get(end).copied();
+            let line_start = start == 0 || matches!(bytes.get(start - 1), Some(b'\n' | b'\r'));
+            if matches!(next, None | Some(b'\n' | b'\r')) {
+                sink.replace(start, end, "", Rule::TrailingSpace);
+            } else if line_start {
+            } else if text
+                .get(end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(nfc::combines_backward)
+            {
+                sink.replace(start, end - 1, "", Rule::Spaces);
+            } else {
+                sink.replace(start + 1, end, "", Rule::Spaces);
+            }
+            pos = end.max(p + 1);
+        }
+    }
+
+    /// Steps 1–3 as two passes that each write their output, found character by character,
+    /// starting (as the pipeline once did) at the first problem of either kind.
+    fn chars_and_spaces_simple(text: &str, o: &Options) -> (String, String, Vec<Change>) {
+        let mut cur = Cow::Borrowed(text);
+        let mut r = Record {
+            offsets: OffsetMap::new(text.len()),
+            changes: Vec::new(),
+        };
+        let first_char = next_char_problem_simple(text, 0);
+        let first_space = next_space_problem_simple(text.as_bytes(), 0);
+        let first = match (first_char, first_space) {
+            (Some(c), Some(s)) => Some(c.min(s)),
+            (c, s) => c.or(s),
+        };
+        if let Some(first) = first {
+            step(&mut cur, Some(&mut r), |t, w| {
+                let mut found = Some(first);
+                chars(t, o, w, |floor| {
+                    found.take().or_else(|| next_char_problem_simple(t, floor))
+                });
+            });
+            if o.spacing {
+                step(&mut cur, Some(&mut r), |t, w| runs_simple(t, w));
+            }
+        }
+        r.changes.sort_by_key(|c| c.span.start);
+        (cur.into_owned(), format!("{:?}", r.offsets), r.changes)
+    }
+
+    fn chars_and_spaces_fast(text: &str, o: &Options) -> (String, String, Vec<Change>) {
+        let mut cur = Cow::Borrowed(text);
+        let mut r = Record {
+            offsets: OffsetMap::new(text.len()),
+            changes: Vec::new(),
+        };
+        chars_and_spaces(&mut cur, o, Some(&mut r));
+        r.changes.sort_by_key(|c| c.span.start);
+        (cur.into_owned(), format!("{:?}", r.offsets), r.changes)
+    }
+
+    /// Text full of what the scan and the space pass treat specially, in blocks of every
+    /// length: spaces next to no-break spaces, invisible characters, marks and line breaks.
+    fn spacey(seed: &mut u64) -> String {
+        const PIECES: [&str; 34] = [
+            " ",
+            " ",
+            "  ",
+            "   ",
+            "\n",
+            "\r\n",
+            "\t",
+            "a",
+            "ô",
+            "Đ",
+            "ệ",
+            "–",
+            "“",
+            "\u{A0}",
+            "\u{202F}",
+            "\u{200B}",
+            "\u{200D}",
+            "\u{2060}",
+            "\u{FEFF}",
+            "\u{AD}",
+            "\u{301}",
+            "\u{300}",
+            "\u{323}",
+            "\u{302}",
+            "\u{31B}",
+            "\u{308}",
+            "Ð",
+            "ð",
+            "Ɖ",
+            "ɖ",
+            "😀",
+            "\u{212B}",
+            "\u{2000}",
+            "Phường Ngọc Lâm tổ chức hội nghị tổng kết",
+        ];
+        let mut next = || {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed
+        };
+        let n = next() % 60;
+        (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect()
+    }
+
+    #[test]
+    fn one_written_pass_agrees_with_two() {
+        let mut all = Vec::new();
+        for nfc in [true, false] {
+            for look_alikes in [true, false] {
+                for spacing in [true, false] {
+                    let mut b = NormalizerBuilder::new();
+                    b.nfc(nfc).look_alikes(look_alikes).spacing(spacing);
+                    all.push(b.options);
+                }
+            }
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let text = spacey(&mut seed);
+            for o in &all {
+                if !o.chars_active() {
+                    continue;
+                }
+                assert_eq!(
+                    chars_and_spaces_fast(&text, o),
+                    chars_and_spaces_simple(&text, o),
+                    "{text:?} {o:?}"
+                );
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! before it can combine with) to the next such starter. Composition itself is
 //! `unicode-normalization`'s, on that region only.
 
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -47,24 +47,33 @@ pub(crate) fn combines_backward(c: char) -> bool {
 
 /// One bit per character of the Basic Multilingual Plane: set when the character needs no
 /// step at all (a stable starter that is not a look-alike, a no-break space or an invisible
-/// character). Built once per process, from the Unicode data of `unicode-normalization`.
-fn plain_table() -> &'static [u64; 1024] {
-    static TABLE: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = Box::new([0u64; 1024]);
-        for (word_index, word) in t.iter_mut().enumerate() {
-            for bit in 0..64u32 {
-                let cp = (word_index as u32) * 64 + bit;
-                let Some(c) = char::from_u32(cp) else {
-                    continue;
-                };
-                if unicode_stable_starter(c) && !needs_other_step(c) {
-                    *word |= 1u64 << bit;
-                }
-            }
+/// character), from the Unicode data of `unicode-normalization`. Each word of 64 characters
+/// is worked out the first time it is asked for: a text asks for a few blocks of the plane,
+/// and the whole plane would cost more than normalizing a large document.
+static PLAIN: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
+/// Which words of [`PLAIN`] are worked out, one bit each.
+static PLAIN_READY: [AtomicU64; 16] = [const { AtomicU64::new(0) }; 16];
+
+/// The word of [`PLAIN`] for the characters `64 * index..64 * index + 64`.
+fn plain_word(index: usize) -> u64 {
+    let (Some(ready), Some(word)) = (PLAIN_READY.get(index / 64), PLAIN.get(index)) else {
+        return 0;
+    };
+    let bit = 1u64 << (index % 64);
+    if ready.load(Ordering::Acquire) & bit != 0 {
+        return word.load(Ordering::Relaxed);
+    }
+    // Threads that get here at once compute the same value.
+    let mut w = 0u64;
+    for b in 0..64u32 {
+        let c = char::from_u32(index as u32 * 64 + b);
+        if c.is_some_and(|c| unicode_stable_starter(c) && !needs_other_step(c)) {
+            w |= 1u64 << b;
         }
-        t
-    })
+    }
+    word.store(w, Ordering::Relaxed);
+    ready.fetch_or(bit, Ordering::Release);
+    w
 }
 
 /// Characters that are NFC but that another default step rewrites.
@@ -72,7 +81,7 @@ fn needs_other_step(c: char) -> bool {
     super::look_alikes::is_look_alike(c) || spacing::is_special(c)
 }
 
-/// Whether `c` needs no step at all (see [`plain_table`]). ASCII spaces are judged by the
+/// Whether `c` needs no step at all (see [`PLAIN`]). ASCII spaces are judged by the
 /// scanner from their neighbours, not here.
 pub(crate) fn is_plain(c: char) -> bool {
     let cp = c as u32;
@@ -80,8 +89,7 @@ pub(crate) fn is_plain(c: char) -> bool {
         return true;
     }
     if cp <= 0xFFFF {
-        let word = plain_table().get((cp / 64) as usize).copied().unwrap_or(0);
-        return word & (1u64 << (cp % 64)) != 0;
+        return plain_word((cp / 64) as usize) & (1u64 << (cp % 64)) != 0;
     }
     unicode_stable_starter(c) && !needs_other_step(c)
 }
@@ -220,6 +228,16 @@ mod tests {
     }
 
     #[test]
+    fn plain_words_agree_with_the_unicode_data() {
+        for cp in (0..=0xFFFF_u32).rev() {
+            if let Some(c) = char::from_u32(cp) {
+                let plain = c.is_ascii() || (unicode_stable_starter(c) && !needs_other_step(c));
+                assert_eq!(is_plain(c), plain, "U+{cp:04X}");
+            }
+        }
+    }
+
+    #[test]
     fn vietnamese_letters_are_plain() {
         // The scanner's byte rules assume these whole ranges need nothing, except the
         // look-alikes Ð ð Ɖ.
@@ -230,6 +248,12 @@ mod tests {
         }
         for cp in 0x1E80..=0x1EFF_u32 {
             assert!(is_plain(char::from_u32(cp).unwrap()), "U+{cp:04X}");
+        }
+        // And the punctuation U+2010..U+203F (E2 80 90..BF), except the narrow no-break
+        // space.
+        for cp in 0x2010..=0x203F_u32 {
+            let c = char::from_u32(cp).unwrap();
+            assert_eq!(is_plain(c), c != '\u{202F}', "U+{cp:04X}");
         }
         assert!(!is_plain('\u{301}'));
         assert!(!is_plain('\u{A0}'));

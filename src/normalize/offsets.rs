@@ -6,6 +6,7 @@
 //! records them, so that output positions can be mapped back through every step to the
 //! caller's bytes ([`OffsetMap`]).
 
+use std::cell::Cell;
 use std::fmt;
 
 use crate::span::Span;
@@ -145,6 +146,315 @@ impl Sink for Writer<'_> {
     }
 }
 
+/// Text a step reads: a `str`, or the output of an earlier step that has not been written
+/// out ([`Edited`]).
+pub(crate) trait Source {
+    /// The length in bytes.
+    fn len(&self) -> usize;
+
+    /// The byte at `i`.
+    fn byte(&self, i: usize) -> Option<u8> {
+        self.bytes_at(i).first().copied()
+    }
+
+    /// The bytes from `i` to the end of the piece that holds it: to the end of the text for a
+    /// `str`, to the next edit or the end of a replacement for [`Edited`]. Empty only at the
+    /// end of the text.
+    fn bytes_at(&self, i: usize) -> &[u8];
+
+    /// The character that starts at byte `i`.
+    fn char_at(&self, i: usize) -> Option<char>;
+
+    /// Whether bytes `start..end` read `with`; `None` if they are not a range of whole
+    /// characters.
+    fn reads(&self, start: usize, end: usize, with: &str) -> Option<bool>;
+
+    /// Appends bytes `start..end`, a range of whole characters, to `out`.
+    fn push_range(&self, start: usize, end: usize, out: &mut String);
+}
+
+impl Source for str {
+    fn len(&self) -> usize {
+        str::len(self)
+    }
+
+    fn byte(&self, i: usize) -> Option<u8> {
+        self.as_bytes().get(i).copied()
+    }
+
+    fn bytes_at(&self, i: usize) -> &[u8] {
+        self.as_bytes().get(i..).unwrap_or(&[])
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        crate::text::char_at(self, i)
+    }
+
+    fn reads(&self, start: usize, end: usize, with: &str) -> Option<bool> {
+        self.get(start..end).map(|old| old == with)
+    }
+
+    fn push_range(&self, start: usize, end: usize, out: &mut String) {
+        out.push_str(self.get(start..end).unwrap_or(""));
+    }
+}
+
+/// Records a step's edits without writing its output, which [`Edited`] then reads in place:
+/// a step whose output only feeds the next one is never copied. Takes and drops edits as
+/// [`Writer`] does, so that the recorded edits are the same.
+pub(crate) struct Recorder<'s, T: Source + ?Sized> {
+    src: &'s T,
+    copied: usize,
+    out_len: usize,
+    edits: Vec<Edit>,
+    texts: String,
+    text_starts: Vec<usize>,
+}
+
+impl<'s, T: Source + ?Sized> Recorder<'s, T> {
+    pub(crate) fn new(src: &'s T) -> Recorder<'s, T> {
+        Recorder {
+            src,
+            copied: 0,
+            out_len: 0,
+            edits: Vec::new(),
+            texts: String::new(),
+            text_starts: Vec::new(),
+        }
+    }
+
+    pub(crate) fn finish(self) -> Edited<'s, T> {
+        Edited {
+            len: self.out_len + self.src.len().saturating_sub(self.copied),
+            src: self.src,
+            edits: self.edits,
+            texts: self.texts,
+            text_starts: self.text_starts,
+            last: Cell::new(0),
+        }
+    }
+}
+
+impl<T: Source + ?Sized> Sink for Recorder<'_, T> {
+    fn replace(&mut self, start: usize, end: usize, with: &str, rule: Rule) {
+        let Some(same) = self.src.reads(start, end, with) else {
+            return;
+        };
+        if start < self.copied || same {
+            return;
+        }
+        self.out_len += start - self.copied;
+        let out_start = self.out_len;
+        self.out_len += with.len();
+        self.text_starts.push(self.texts.len());
+        self.texts.push_str(with);
+        self.edits.push(Edit {
+            in_start: start,
+            in_end: end,
+            out_start,
+            out_end: self.out_len,
+            rule,
+        });
+        self.copied = end;
+    }
+}
+
+/// A step's output, read through its input and its recorded edits.
+pub(crate) struct Edited<'s, T: Source + ?Sized> {
+    src: &'s T,
+    edits: Vec<Edit>,
+    /// The replacement texts, one after the other, and where each starts.
+    texts: String,
+    text_starts: Vec<usize>,
+    len: usize,
+    /// The last answer of [`edit_after`](Self::edit_after).
+    last: Cell<usize>,
+}
+
+/// Where an output byte comes from.
+enum Place {
+    /// Byte `.1` of the replacement text of edit `.0`.
+    Replacement(usize, usize),
+    /// That byte of the input, copied unchanged with the `.1 - 1` bytes after it.
+    Input(usize, usize),
+}
+
+impl<'s, T: Source + ?Sized> Edited<'s, T> {
+    pub(crate) fn is_unchanged(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// The map and the replacement texts (one after the other, in the order of the edits).
+    pub(crate) fn into_parts(self) -> (StepMap, String) {
+        (StepMap { edits: self.edits }, self.texts)
+    }
+
+    /// The first edit whose output ends after `o`. The space pass reads a few bytes here and
+    /// there, in order, so the search starts from the last answer.
+    fn edit_after(&self, o: usize) -> usize {
+        let ends_by = |i: usize| self.edits.get(i).is_some_and(|e| e.out_end <= o);
+        let mut i = self.last.get();
+        if i > 0 && !ends_by(i - 1) {
+            i = self
+                .edits
+                .get(..i)
+                .map_or(0, |e| e.partition_point(|e| e.out_end <= o));
+        } else {
+            let mut steps = 0;
+            while ends_by(i) {
+                i += 1;
+                steps += 1;
+                if steps == 8 {
+                    let rest = self.edits.get(i..).unwrap_or(&[]);
+                    i += rest.partition_point(|e| e.out_end <= o);
+                    break;
+                }
+            }
+        }
+        self.last.set(i);
+        i
+    }
+
+    /// Where byte `o` (less than the length) comes from.
+    fn place(&self, o: usize) -> Place {
+        let i = self.edit_after(o);
+        let next = self.edits.get(i);
+        if let Some(e) = next {
+            if e.out_start <= o {
+                return Place::Replacement(i, o - e.out_start);
+            }
+        }
+        let copied = next.map_or(self.len, |e| e.out_start) - o;
+        match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
+            Some(prev) => Place::Input(prev.in_end + (o - prev.out_end), copied),
+            None => Place::Input(o, copied),
+        }
+    }
+
+    fn replacement(&self, i: usize) -> &str {
+        let (Some(e), Some(&s)) = (self.edits.get(i), self.text_starts.get(i)) else {
+            return "";
+        };
+        self.texts
+            .get(s..s + (e.out_end - e.out_start))
+            .unwrap_or("")
+    }
+
+    fn is_boundary(&self, o: usize) -> bool {
+        o == self.len || self.byte(o).is_some_and(|b| !(0x80..0xC0).contains(&b))
+    }
+
+    /// The output offsets of the input positions in `at` (ascending) whose byte and the one
+    /// after it (or the end) were both copied unchanged, next to each other.
+    pub(crate) fn untouched_pairs(&self, at: &[usize]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(at.len());
+        let mut k = 0;
+        for &q in at {
+            while self.edits.get(k).is_some_and(|e| e.in_end <= q) {
+                k += 1;
+            }
+            if self.edits.get(k).is_some_and(|e| e.in_start <= q + 1) {
+                continue;
+            }
+            out.push(match k.checked_sub(1).and_then(|p| self.edits.get(p)) {
+                Some(prev) => prev.out_end + (q - prev.in_end),
+                None => q,
+            });
+        }
+        out
+    }
+
+    /// The output offsets from the byte before each edit's output to the byte after it: with
+    /// [`untouched_pairs`](Self::untouched_pairs) of every input position, every pair of
+    /// output bytes.
+    pub(crate) fn around_edits(&self) -> impl Iterator<Item = usize> + '_ {
+        let len = self.len;
+        self.edits
+            .iter()
+            .flat_map(|e| e.out_start.saturating_sub(1)..=e.out_end)
+            .filter(move |&o| o < len)
+    }
+
+    /// The whole output.
+    pub(crate) fn to_text(&self) -> String {
+        let mut out = String::with_capacity(self.len);
+        self.push_range(0, self.len, &mut out);
+        out
+    }
+}
+
+impl<T: Source + ?Sized> Source for Edited<'_, T> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn bytes_at(&self, o: usize) -> &[u8] {
+        if o >= self.len {
+            return &[];
+        }
+        match self.place(o) {
+            Place::Replacement(i, k) => self.replacement(i).as_bytes().get(k..).unwrap_or(&[]),
+            Place::Input(p, n) => {
+                let b = self.src.bytes_at(p);
+                b.get(..n).unwrap_or(b)
+            }
+        }
+    }
+
+    fn char_at(&self, o: usize) -> Option<char> {
+        if o >= self.len {
+            return None;
+        }
+        match self.place(o) {
+            Place::Replacement(i, k) => self.replacement(i).get(k..)?.chars().next(),
+            Place::Input(p, _) => self.src.char_at(p),
+        }
+    }
+
+    fn reads(&self, start: usize, end: usize, with: &str) -> Option<bool> {
+        if start > end || end > self.len || !self.is_boundary(start) || !self.is_boundary(end) {
+            return None;
+        }
+        if end - start != with.len() {
+            return Some(false);
+        }
+        let same = with
+            .bytes()
+            .enumerate()
+            .all(|(k, b)| self.byte(start + k) == Some(b));
+        Some(same)
+    }
+
+    fn push_range(&self, start: usize, end: usize, out: &mut String) {
+        let end = end.min(self.len);
+        let mut o = start;
+        let mut i = self.edit_after(o);
+        while o < end {
+            // Past the replacement just copied, and past deletions.
+            while self.edits.get(i).is_some_and(|e| e.out_end <= o) {
+                i += 1;
+            }
+            match self.edits.get(i) {
+                Some(e) if e.out_start <= o => {
+                    let to = end.min(e.out_end);
+                    let r = self.replacement(i);
+                    out.push_str(r.get(o - e.out_start..to - e.out_start).unwrap_or(""));
+                    o = to;
+                }
+                next => {
+                    let to = end.min(next.map_or(self.len, |e| e.out_start));
+                    let from = match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
+                        Some(prev) => prev.in_end + (o - prev.out_end),
+                        None => o,
+                    };
+                    self.src.push_range(from, from + (to - o), out);
+                    o = to;
+                }
+            }
+        }
+    }
+}
+
 /// The edits of one step, for mapping its output offsets back to its input.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct StepMap {
@@ -152,6 +462,10 @@ pub(crate) struct StepMap {
 }
 
 impl StepMap {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+
     /// The map of reading raw 8-bit bytes one byte to one character (see
     /// [`decode_8bit`](super::legacy::decode_8bit)): every non-ASCII byte became a character
     /// of two or three UTF-8 bytes.
@@ -311,18 +625,40 @@ pub struct Change {
 /// The replacement texts of recorded edits need the step outputs they were written into;
 /// the pipeline collects them with [`collect_changes`] while those outputs are alive.
 pub(crate) fn collect_changes(map: &OffsetMap, k: usize, step_output: &str, out: &mut Vec<Change>) {
+    collect(map, k, out, |e, _| step_output.get(e.out_start..e.out_end));
+}
+
+/// [`collect_changes`] for a step that was not written out: `texts` holds its replacement
+/// texts one after the other (see [`Edited::into_parts`]).
+pub(crate) fn collect_recorded_changes(
+    map: &OffsetMap,
+    k: usize,
+    texts: &str,
+    out: &mut Vec<Change>,
+) {
+    collect(map, k, out, |e, at| {
+        texts.get(at..at + (e.out_end - e.out_start))
+    });
+}
+
+/// `replacement` gets each edit and where its text starts among the replacement texts.
+fn collect<'a>(
+    map: &OffsetMap,
+    k: usize,
+    out: &mut Vec<Change>,
+    replacement: impl Fn(&Edit, usize) -> Option<&'a str>,
+) {
     let Some(step) = map.steps.get(k) else {
         return;
     };
+    let mut at = 0;
     for e in &step.edits {
         out.push(Change {
             span: map.step_span_to_input(k, e.in_start, e.in_end),
             rule: e.rule,
-            replacement: step_output
-                .get(e.out_start..e.out_end)
-                .unwrap_or("")
-                .to_string(),
+            replacement: replacement(e, at).unwrap_or("").to_string(),
         });
+        at += e.out_end - e.out_start;
     }
 }
 

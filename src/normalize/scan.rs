@@ -1,156 +1,291 @@
-//! The fast path: finding, in one pass over the bytes, the first place where a default step
-//! might change something.
+//! The fast path: finding, in one pass over the bytes, every place where a default step might
+//! change something.
 //!
 //! Clean Vietnamese text is ASCII plus the two-byte letters U+00C0..U+01BF (lead bytes
-//! C3..C6) and the three-byte block U+1E80..U+1EFF (E1 BA xx, E1 BB xx), all of which are
-//! already NFC and need no step, except Ð (C3 90), ð (C3 B0) and Ɖ (C6 89). So the scanner
-//! looks at pairs of bytes, 64 at a time, with comparisons only (which the compiler turns
-//! into vector instructions): a space before a space or a line break, any other lead byte, or
-//! one of those look-alikes. Only a flagged block is looked at character by character, where
-//! [`nfc::is_plain`] decides with the full Unicode data.
+//! C3..C6), the three-byte block U+1E80..U+1EFF (E1 BA xx, E1 BB xx) and the punctuation
+//! U+2010..U+203F (E2 80 90..BF: dashes, quotes, ellipsis), all of which are already NFC and
+//! need no step, except Ð (C3 90), ð (C3 B0), Ɖ (C6 89) and the narrow no-break space U+202F
+//! (E2 80 AF). So the scanner looks at the bytes 64 at a time, each with the two after it,
+//! with comparisons only (which the compiler turns into vector instructions): a space before a
+//! space or a control character, any other lead byte, or one of those exceptions. Only the
+//! flagged positions of a flagged block are looked at, where [`nfc::is_plain`] decides with
+//! the full Unicode data.
 
 use super::nfc;
 
 const BLOCK: usize = 64;
+const QUARTER: usize = BLOCK / 4;
+/// The bytes one block test reads: the block and the two after it.
+const WINDOW: usize = BLOCK + 2;
 
-/// Whether the byte pair starting at each position of the block is harmless. `SPACES` and
-/// `CHARS` choose which problems to look for.
+/// Whether the position holding `b0`, followed by `b1` and `b2`, may need a step: a superset
+/// of the problems, checked exactly at the flagged positions only. Without `PUNCT`, every
+/// three-byte character E2 xx xx is flagged: the block test is cheaper without the third
+/// byte, and the blocks it flags for punctuation alone are few (a dash or a quote every few
+/// hundred bytes) and found clean by the test with `PUNCT`.
 #[inline(always)]
-fn block_is_clean<const SPACES: bool, const CHARS: bool>(block: &[u8; BLOCK + 1]) -> bool {
-    let (now, next) = (&block[..BLOCK], &block[1..]);
-    let mut bad = 0u8;
-    for (&b0, &b1) in now.iter().zip(next) {
-        if SPACES {
-            let space = (b0 == b' ') as u8;
-            let follows = (b1 == b' ') as u8 | (b1 == b'\n') as u8 | (b1 == b'\r') as u8;
-            bad |= space & follows;
-        }
-        if CHARS {
-            let lead = (b0 >= 0xC0) as u8;
-            let viet_lead = (b0.wrapping_sub(0xC3) < 4) as u8 | (b0 == 0xE1) as u8;
-            let eth = (b0 == 0xC3) as u8 & ((b1 == 0x90) as u8 | (b1 == 0xB0) as u8);
-            let african_d = (b0 == 0xC6) as u8 & (b1 == 0x89) as u8;
-            let other_e1 = (b0 == 0xE1) as u8 & ((b1 & 0xFE) != 0xBA) as u8;
-            bad |= (lead & (viet_lead ^ 1)) | eth | african_d | other_e1;
-        }
-    }
-    bad == 0
-}
-
-/// Checks characters one by one from `start` (moved forward to a character boundary) until
-/// `stop` is passed. Returns `Err(p)` for a problem at `p`, or `Ok(resume)`, a character
-/// boundary at or after `stop`.
-fn check_chars<const SPACES: bool, const CHARS: bool>(
-    text: &str,
-    mut start: usize,
-    stop: usize,
-) -> Result<usize, usize> {
-    while start < text.len() && !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let bytes = text.as_bytes();
-    let Some(rest) = text.get(start..) else {
-        return Ok(text.len());
+fn flag<const PUNCT: bool>(b0: u8, b1: u8, b2: u8) -> u8 {
+    let space = (b0 == b' ') as u8 & (b1 <= b' ') as u8;
+    let lead = (b0 >= 0xC0) as u8;
+    let latin = (b0.wrapping_sub(0xC3) < 4) as u8;
+    let viet_e1 = (b0 == 0xE1) as u8 & ((b1 & 0xFE) == 0xBA) as u8;
+    let punct = if PUNCT {
+        (b0 == 0xE2) as u8 & (b1 == 0x80) as u8 & (b2 >= 0x90) as u8 & (b2 != 0xAF) as u8
+    } else {
+        0
     };
-    for (i, c) in rest.char_indices() {
-        let p = start + i;
-        if p >= stop {
-            return Ok(p);
+    // Ð (C3 90), ð (C3 B0) and Ɖ (C6 89) are the pairs after a lead byte C3..C6 whose two
+    // bytes XOR to 53, 73 or 4F; so are a few rare letters (Ì, C3 8C, among them), which
+    // the exact test then lets through. One XOR costs less than testing both bytes.
+    let x = b0 ^ b1;
+    let look_alike = latin & (((x & 0xDF) == 0x53) as u8 | (x == 0x4F) as u8);
+    space | (lead & ((latin | viet_e1 | punct) ^ 1)) | look_alike
+}
+
+/// Which quarters of the block (16 positions each) have a position flagged, punctuation
+/// included: byte `k` of the answer is not zero for quarter `k`. Only those quarters are
+/// then looked at again.
+#[inline(always)]
+fn dirty_quarters(w: &[u8; WINDOW]) -> u32 {
+    let mut bad = [0u8; 4];
+    for (k, b) in bad.iter_mut().enumerate() {
+        for i in QUARTER * k..QUARTER * (k + 1) {
+            *b |= flag::<false>(w[i], w[i + 1], w[i + 2]);
         }
-        if c == ' ' {
-            if SPACES && matches!(bytes.get(p + 1), None | Some(b' ' | b'\n' | b'\r')) {
-                return Err(p);
+    }
+    u32::from_le_bytes(bad)
+}
+
+/// The flagged positions of quarter `k` of the block, one bit each (punctuation let
+/// through).
+#[inline(always)]
+fn quarter_mask(w: &[u8; WINDOW], k: usize) -> u64 {
+    let mut flags = [0u8; QUARTER];
+    for (j, f) in flags.iter_mut().enumerate() {
+        let i = QUARTER * k + j;
+        *f = flag::<true>(w[i], w[i + 1], w[i + 2]);
+    }
+    let mut mask = 0u64;
+    for (h, half) in flags.chunks_exact(8).enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(half);
+        // Gathers the low bit of each of the eight bytes into one byte.
+        let bits = (u64::from_le_bytes(eight).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        mask |= bits << (8 * h);
+    }
+    mask
+}
+
+/// The flagged positions of the block, one bit each (punctuation let through).
+#[inline(always)]
+fn block_mask(w: &[u8; WINDOW]) -> u64 {
+    let dirty = dirty_quarters(w);
+    let mut mask = 0u64;
+    for k in 0..4 {
+        if (dirty >> (8 * k)) & 0xFF != 0 {
+            mask |= quarter_mask(w, k) << (QUARTER * k);
+        }
+    }
+    mask
+}
+
+/// Whether a space at `p` starts a run of spaces that the space pass may shorten: it is
+/// followed by a space, a line break or the end, and does not follow a space.
+fn is_space_run_start(bytes: &[u8], p: usize) -> bool {
+    bytes.get(p) == Some(&b' ')
+        && matches!(bytes.get(p + 1), None | Some(b' ' | b'\n' | b'\r'))
+        && (p == 0 || bytes.get(p - 1) != Some(&b' '))
+}
+
+/// One pass over a text: hands out the characters that are not plain, in order, and notes on
+/// the way where runs of spaces start.
+pub(crate) struct Scanner<'t> {
+    text: &'t str,
+    /// Start of the block whose flagged positions are in `mask`.
+    base: usize,
+    /// Flagged positions of that block not looked at yet.
+    mask: u64,
+    /// Start of the next block.
+    next: usize,
+    /// Every position where [`is_space_run_start`] holds, among those scanned.
+    spaces: Vec<usize>,
+}
+
+impl<'t> Scanner<'t> {
+    pub(crate) fn new(text: &'t str) -> Scanner<'t> {
+        Scanner {
+            text,
+            base: 0,
+            mask: 0,
+            next: 0,
+            spaces: Vec::new(),
+        }
+    }
+
+    /// The first character at or after `floor` that is not plain (not NFC-stable, a
+    /// look-alike, a no-break space or an invisible character). `floor` never decreases from
+    /// one call to the next; characters before it are passed over.
+    pub(crate) fn next_char_problem(&mut self, floor: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        loop {
+            while self.mask != 0 {
+                let p = self.base + self.mask.trailing_zeros() as usize;
+                self.mask &= self.mask - 1;
+                if bytes.get(p) == Some(&b' ') {
+                    if is_space_run_start(bytes, p) {
+                        self.spaces.push(p);
+                    }
+                } else if p >= floor {
+                    let c = crate::text::char_at(self.text, p);
+                    if c.is_some_and(|c| !nfc::is_plain(c)) {
+                        return Some(p);
+                    }
+                }
             }
-        } else if CHARS && !nfc::is_plain(c) {
-            return Err(p);
+            if !self.next_block() {
+                return None;
+            }
         }
     }
-    Ok(text.len())
-}
 
-fn next_problem<const SPACES: bool, const CHARS: bool>(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(block) = bytes.get(i..i + BLOCK + 1) {
-        let block: &[u8; BLOCK + 1] = block.try_into().ok()?;
-        if block_is_clean::<SPACES, CHARS>(block) {
-            i += BLOCK;
-            continue;
-        }
-        match check_chars::<SPACES, CHARS>(text, i, i + BLOCK) {
-            Err(p) => return Some(p),
-            Ok(resume) => i = resume,
-        }
+    /// Scans what is left and returns where runs of spaces start, in order.
+    pub(crate) fn into_space_runs(mut self) -> Vec<usize> {
+        while self.next_char_problem(usize::MAX).is_some() {}
+        self.spaces
     }
-    check_chars::<SPACES, CHARS>(text, i, usize::MAX).err()
-}
 
-/// The first position at or after `from` where any default step may change something.
-pub(crate) fn next_any(text: &str, from: usize) -> Option<usize> {
-    next_problem::<true, true>(text, from)
-}
-
-/// Like [`next_char_problem`], for text where problems come close together (decomposed
-/// text has one every few bytes): looks at the next few characters one by one before going
-/// back to whole blocks.
-pub(crate) fn next_char_problem_near(text: &str, from: usize) -> Option<usize> {
-    match check_chars::<false, true>(text, from, from + 24) {
-        Err(p) => Some(p),
-        Ok(resume) => next_char_problem(text, resume),
-    }
-}
-
-/// The first character at or after `from` that is not plain (not NFC-stable, a look-alike, a
-/// no-break space or an invisible character).
-pub(crate) fn next_char_problem(text: &str, from: usize) -> Option<usize> {
-    next_problem::<false, true>(text, from)
-}
-
-/// The first space at or after `from` that is followed by a space, a line break or the end.
-pub(crate) fn next_space_problem(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(block) = bytes.get(i..i + BLOCK + 1) {
-        let block: &[u8; BLOCK + 1] = block.try_into().ok()?;
-        if block_is_clean::<true, false>(block) {
-            i += BLOCK;
-            continue;
+    /// Moves to the next block with a flagged position; false at the end of the text.
+    fn next_block(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut i = self.next;
+        while let Some(w) = bytes.get(i..i + WINDOW) {
+            let Ok(w) = <&[u8; WINDOW]>::try_from(w) else {
+                break;
+            };
+            let mask = block_mask(w);
+            if mask == 0 {
+                i += BLOCK;
+                continue;
+            }
+            self.base = i;
+            self.mask = mask;
+            self.next = i + BLOCK;
+            return true;
         }
-        break;
+        let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) else {
+            self.next = bytes.len();
+            return false;
+        };
+        // The end, padded with line breaks: a space before the end is flagged as before a
+        // line break, and nothing else is.
+        let mut w = [b'\n'; WINDOW];
+        let n = rest.len().min(WINDOW);
+        w[..n].copy_from_slice(&rest[..n]);
+        self.base = i;
+        self.mask = block_mask(&w);
+        if n < BLOCK {
+            self.mask &= (1u64 << n) - 1;
+        }
+        self.next = i + BLOCK;
+        true
     }
-    let rest = bytes.get(i..)?;
-    rest.iter().enumerate().find_map(|(k, &b)| {
-        let bad = b == b' ' && matches!(rest.get(k + 1), None | Some(b' ' | b'\n' | b'\r'));
-        bad.then_some(i + k)
-    })
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The first character at or after `from` that is not plain, one character at a time.
+    pub(crate) fn next_char_problem_simple(text: &str, from: usize) -> Option<usize> {
+        let from = (from..=text.len()).find(|&i| text.is_char_boundary(i))?;
+        text.get(from..)?
+            .char_indices()
+            .find(|&(_, c)| !nfc::is_plain(c))
+            .map(|(i, _)| from + i)
+    }
+
+    /// The first space at or after `from` followed by a space, a line break or the end.
+    pub(crate) fn next_space_problem_simple(bytes: &[u8], from: usize) -> Option<usize> {
+        (from..bytes.len()).find(|&p| {
+            bytes.get(p) == Some(&b' ')
+                && matches!(bytes.get(p + 1), None | Some(b' ' | b'\n' | b'\r'))
+        })
+    }
+
+    /// Every character problem, asking with floors one past each answer, and the space runs.
+    fn scan_all(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let mut s = Scanner::new(text);
+        let mut chars = Vec::new();
+        let mut floor = 0;
+        while let Some(p) = s.next_char_problem(floor) {
+            chars.push(p);
+            floor = p + 1;
+        }
+        (chars, s.into_space_runs())
+    }
+
+    fn scan_all_simple(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let mut chars = Vec::new();
+        let mut floor = 0;
+        while let Some(p) = next_char_problem_simple(text, floor) {
+            chars.push(p);
+            floor = p + 1;
+        }
+        let spaces = (0..text.len())
+            .filter(|&p| is_space_run_start(text.as_bytes(), p))
+            .collect();
+        (chars, spaces)
+    }
 
     #[test]
     fn finds_problems_anywhere_in_a_block() {
-        let clean = "Phường Ngọc Lâm: Đánh giá hai năm thực hiện Qui chế phối hợp – “tốt”.\n";
+        let clean = "Phường Ngọc Lâm: Đánh giá hai năm thực hiện Qui chế phối hợp – “tốt”…\n";
         let long = clean.repeat(5);
-        assert_eq!(next_any(&long, 0), None);
+        assert_eq!(scan_all(&long), (vec![], vec![]));
         for bad in [
-            "  ", " \n", "\u{A0}", "a\u{301}", "Ð", "ð", "Ɖ", "\u{200B}", "\u{FEFF}", "\u{212B}",
+            "  ", " \n", " \r\n", "\u{A0}", "a\u{301}", "Ð", "ð", "Ɖ", "ɖ", "\u{200B}", "\u{FEFF}",
+            "\u{212B}", "\u{202F}", "\u{2000}", "\u{AD}",
         ] {
-            for at in [0, 3, 63, 64, 65, 130, long.len()] {
+            for at in [0, 1, 3, 62, 63, 64, 65, 66, 130, long.len()] {
                 let mut p = at.min(long.len());
                 while !long.is_char_boundary(p) {
                     p += 1;
                 }
                 let mut t = long.clone();
                 t.insert_str(p, bad);
-                let found = next_any(&t, 0);
+                let found = scan_all(&t);
+                assert_eq!(found, scan_all_simple(&t), "{bad:?} at {p}");
                 assert!(
-                    found.is_some_and(|f| f <= p + 1),
+                    found.0.len() + found.1.len() == 1,
                     "{bad:?} at {p}: {found:?}"
                 );
             }
         }
-        assert_eq!(next_any("abc ", 0), Some(3));
-        assert_eq!(next_space_problem(b"ab  c", 0), Some(2));
+        assert_eq!(scan_all("abc "), (vec![], vec![3]));
+        assert_eq!(scan_all("ab  c   "), (vec![], vec![2, 5]));
+        assert_eq!(scan_all(" \t x"), (vec![], vec![]));
+    }
+
+    #[test]
+    fn scanner_agrees_with_the_simple_scan() {
+        // Pieces with every byte the block test treats specially, at every offset of a block.
+        let pieces = [
+            " ", "  ", "\n", "\r", "\t", "a", "Đ", "ơ", "ệ", "–", "“", "…", "\u{A0}", "\u{202F}",
+            "\u{200B}", "\u{200D}", "\u{2000}", "\u{301}", "Ð", "ð", "Ɖ", "ɖ", "ḍ", "€", "°",
+            "\u{212B}", "😀", "é", "İ", "Ì", "ė", "ķ", "Ŋ", "Ƶ", "«", "\u{AD}", "\u{2060}",
+            "\u{200C}", "\u{1F71}", "\u{FEFF}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            let n = (seed % 200) as usize;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(scan_all(&t), scan_all_simple(&t), "{t:?}");
+        }
     }
 }

@@ -7,9 +7,13 @@
 //! It runs in two passes. Characters first (with NFC and the look-alikes, so that removing a
 //! zero-width space between a letter and its combining mark still composes them), then runs
 //! of ASCII spaces on the result, which is where the removals above can leave a double space.
+//! The result of the first pass is read in place, not written out: the runs to look at are
+//! those the scan of the input found, where that pass left them alone, and the places next to
+//! its edits.
 
 use super::nfc;
-use super::offsets::{Rule, Sink};
+use super::offsets::{Edited, Rule, Sink, Source};
+#[cfg(doc)]
 use super::scan;
 
 /// The characters this step rewrites, wherever they are (ASCII spaces excepted).
@@ -79,29 +83,67 @@ pub(crate) fn repair_char<S: Sink>(text: &str, p: usize, sink: &mut S) -> usize 
     end
 }
 
-/// The space pass: shortens runs of spaces between words and removes trailing spaces.
-pub(crate) fn runs<S: Sink>(text: &str, mut pos: usize, sink: &mut S) {
-    let bytes = text.as_bytes();
-    while let Some(p) = scan::next_space_problem(bytes, pos) {
+/// Whether the space pass has something to look at at `p`: a space followed by a space, a
+/// line break or the end.
+fn is_space_problem<T: Source + ?Sized>(text: &T, p: usize) -> bool {
+    let here = text.bytes_at(p);
+    if here.first() != Some(&b' ') {
+        return false;
+    }
+    let next = match here.get(1) {
+        Some(&b) => Some(b),
+        None => text.byte(p + 1),
+    };
+    matches!(next, None | Some(b' ' | b'\n' | b'\r'))
+}
+
+/// Where the space pass must look in `text`, the output of the character pass (`edited`,
+/// read in place): the runs of spaces that start at `runs` in the input of that pass (see
+/// [`scan::Scanner`]) and that it left as they were, and any place next to or inside one of
+/// its edits. Every run of spaces of `text` that the space pass changes holds one of them.
+pub(crate) fn run_starts<T: Source + ?Sized>(edited: &Edited<'_, T>, runs: &[usize]) -> Vec<usize> {
+    let mut at = edited.untouched_pairs(runs);
+    let before = at.len();
+    at.extend(
+        edited
+            .around_edits()
+            .filter(|&o| is_space_problem(edited, o)),
+    );
+    if at.len() > before {
+        at.sort_unstable();
+        at.dedup();
+    }
+    at
+}
+
+/// The space pass: shortens runs of spaces between words and removes trailing spaces. `at`
+/// (ascending) holds a position in every run of spaces to change (see [`run_starts`]);
+/// positions where there is nothing to change are passed over.
+pub(crate) fn runs<T: Source + ?Sized, S: Sink>(text: &T, at: &[usize], sink: &mut S) {
+    let mut pos = 0;
+    for &p in at {
+        if p < pos || !is_space_problem(text, p) {
+            continue;
+        }
         let mut start = p;
-        while start > pos && bytes.get(start - 1) == Some(&b' ') {
+        while start > pos && text.byte(start - 1) == Some(b' ') {
             start -= 1;
         }
         let mut end = p;
-        while bytes.get(end) == Some(&b' ') {
-            end += 1;
-        }
-        let next = bytes.get(end).copied();
-        let line_start = start == 0 || matches!(bytes.get(start - 1), Some(b'\n' | b'\r'));
+        let next = loop {
+            let here = text.bytes_at(end);
+            let spaces = here.iter().take_while(|&&b| b == b' ').count();
+            end += spaces;
+            if spaces < here.len() || here.is_empty() {
+                break here.get(spaces).copied();
+            }
+        };
+        let line_start = start == 0 || matches!(text.byte(start - 1), Some(b'\n' | b'\r'));
         if matches!(next, None | Some(b'\n' | b'\r')) {
             sink.replace(start, end, "", Rule::TrailingSpace);
         } else if line_start {
             // Indentation stays.
-        } else if text
-            .get(end..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(nfc::combines_backward)
-        {
+        } else if text.char_at(end).is_some_and(nfc::combines_backward) {
             // The last space carries a combining mark: keep that one, drop the others.
             sink.replace(start, end - 1, "", Rule::Spaces);
         } else {
