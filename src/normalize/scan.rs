@@ -5,11 +5,12 @@
 //! C3..C6), the three-byte block U+1E80..U+1EFF (E1 BA xx, E1 BB xx) and the punctuation
 //! U+2010..U+203F (E2 80 90..BF: dashes, quotes, ellipsis), all of which are already NFC and
 //! need no step, except Ð (C3 90), ð (C3 B0), Ɖ (C6 89) and the narrow no-break space U+202F
-//! (E2 80 AF). So the scanner looks at the bytes 64 at a time, each with the two after it,
+//! (E2 80 AF). So the scanner looks at the bytes 64 at a time, each with the one after it,
 //! with comparisons only (which the compiler turns into vector instructions): a space before a
-//! space or a control character, any other lead byte, or one of those exceptions. Only the
-//! flagged positions of a flagged block are looked at, where [`nfc::is_plain`] decides with
-//! the full Unicode data.
+//! space or a control character, any other lead byte, or one of those look-alikes. The
+//! quarters of a block where something is flagged are tested again with the byte after next,
+//! which lets the punctuation through; only the positions still flagged are looked at one by
+//! one, where [`nfc::is_plain`] decides with the full Unicode data.
 
 use super::nfc;
 
