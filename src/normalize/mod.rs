@@ -25,7 +25,7 @@ use crate::error::Error;
 
 pub use offsets::{Change, OffsetMap, Rule};
 
-use offsets::{Recorder, Sink, Writer};
+use offsets::{Recorder, Sink, StepMap, Writer};
 use tone::WordOptions;
 
 /// Where tone marks go in the open syllables with oa, oe, uy, the only ones where the two
@@ -296,7 +296,7 @@ fn step(
 ) {
     let recording = record.is_some();
     let done = {
-        let mut w = Writer::new(cur, recording);
+        let mut w = Writer::<str>::new(cur, recording);
         f(cur, &mut w);
         w.finish()
     };
@@ -428,38 +428,169 @@ impl Normalizer {
 }
 
 /// Steps 1–3: the character pass, then the space pass on its output. The scan of the input
-/// finds both the characters to look at and the runs of spaces; the output of the character
-/// pass is read in place, and the text is written out once, with both passes' edits. They are
-/// recorded as two steps, as if each pass had written its output.
+/// finds both the characters to look at and the runs of spaces. They are recorded as two
+/// steps, as if each pass had written its output.
 fn chars_and_spaces(cur: &mut Cow<'_, str>, o: &Options, record: Option<&mut Record>) {
+    chars_then_spaces(cur, o, record, None);
+}
+
+/// [`chars_and_spaces`]; `in_place` says whether the space pass reads the output of the
+/// character pass in place (see [`CharSink`]), or `None` to choose by the number of edits.
+fn chars_then_spaces(
+    cur: &mut Cow<'_, str>,
+    o: &Options,
+    record: Option<&mut Record>,
+    in_place: Option<bool>,
+) {
     let text: &str = cur;
+    let recording = record.is_some();
     let mut scanner = scan::Scanner::new(text);
-    let mut rec = Recorder::new(text);
-    chars(text, o, &mut rec, |floor| scanner.next_char_problem(floor));
+    let mut sink = match in_place {
+        Some(false) => CharSink::Writing(Writer::new(text, recording)),
+        _ => CharSink::Recording {
+            rec: Recorder::new(text),
+            record: recording,
+            may_write: in_place.is_none(),
+        },
+    };
+    chars(text, o, &mut sink, |floor| scanner.next_char_problem(floor));
     let runs = scanner.into_space_runs();
-    let first = rec.finish();
-    let mut rec = Recorder::new(&first);
-    if o.spacing {
-        spacing::runs(&first, &spacing::run_starts(&first, &runs), &mut rec);
+    // The space pass reads a few bytes at every run of spaces: with many runs, reading them
+    // through the edits costs more than writing the text out.
+    if runs.len().saturating_mul(128) > text.len() {
+        sink.write_out(false);
     }
-    let second = rec.finish();
-    if first.is_unchanged() && second.is_unchanged() {
-        return;
-    }
-    let out = second.to_text();
-    let (second, second_texts) = second.into_parts();
-    let (first, first_texts) = first.into_parts();
-    if let Some(r) = record {
-        for (map, texts) in [(first, first_texts), (second, second_texts)] {
-            if map.is_empty() {
-                continue;
+    let out = match sink {
+        CharSink::Recording { rec, .. } => {
+            let first = rec.finish();
+            let second = if !o.spacing {
+                None
+            } else if first.is_unchanged() {
+                space_pass(text, &runs, recording)
+            } else {
+                space_pass(&first, &spacing::run_starts(&first, &runs), recording)
+            };
+            let Some((out, second)) = (match second {
+                Some(second) => Some(second),
+                None if !first.is_unchanged() => Some((first.to_text(), StepMap::default())),
+                None => None,
+            }) else {
+                return;
+            };
+            let (first, texts) = first.into_parts();
+            if let Some(r) = record {
+                r.push_step(first, |r, k| {
+                    offsets::collect_recorded_changes(&r.offsets, k, &texts, &mut r.changes)
+                });
+                r.push_step(second, |r, k| {
+                    offsets::collect_changes(&r.offsets, k, &out, &mut r.changes)
+                });
             }
-            r.offsets.push(map);
-            let k = r.offsets.step_count().saturating_sub(1);
-            offsets::collect_recorded_changes(&r.offsets, k, &texts, &mut r.changes);
+            out
+        }
+        CharSink::Writing(w) => {
+            let (between, first) = w.finish().unzip();
+            let between_text = between.as_deref().unwrap_or(text);
+            let second = if !o.spacing {
+                None
+            } else if between.is_none() {
+                space_pass(text, &runs, recording)
+            } else {
+                space_pass(between_text, &scan::space_runs(between_text), recording)
+            };
+            let (out, second) = second.unzip();
+            if let Some(r) = record {
+                r.push_step(first.unwrap_or_default(), |r, k| {
+                    offsets::collect_changes(&r.offsets, k, between_text, &mut r.changes)
+                });
+                if let (Some(out), Some(second)) = (&out, second) {
+                    r.push_step(second, |r, k| {
+                        offsets::collect_changes(&r.offsets, k, out, &mut r.changes)
+                    });
+                }
+            }
+            match out.or(between) {
+                Some(out) => out,
+                None => return,
+            }
+        }
+    };
+    *cur = Cow::Owned(out);
+}
+
+/// The space pass over `text`, looking at the runs of spaces at `at` (see [`spacing::runs`]):
+/// its output and map, if it changed anything.
+fn space_pass<T: offsets::Source + ?Sized>(
+    text: &T,
+    at: &[usize],
+    record: bool,
+) -> Option<(String, StepMap)> {
+    let mut w = Writer::new(text, record);
+    spacing::runs(text, at, &mut w);
+    w.finish()
+}
+
+impl Record {
+    /// Adds the map of a step that changed something, then its changes.
+    fn push_step(&mut self, map: StepMap, changes: impl FnOnce(&mut Record, usize)) {
+        if map.is_empty() {
+            return;
+        }
+        self.offsets.push(map);
+        let k = self.offsets.step_count().saturating_sub(1);
+        changes(self, k);
+    }
+}
+
+/// Where the character pass reports its edits. While they are few, they are recorded only:
+/// the space pass reads the output in place (its input and its edits), and the text is
+/// written out once, for both passes. A read through the edits costs more than a read of
+/// written text, though: when they turn out to be many (a decomposed text, no-break spaces
+/// everywhere), the output so far is written out and the pass goes on writing, as other steps
+/// do.
+enum CharSink<'t> {
+    Recording {
+        rec: Recorder<'t, str>,
+        /// Whether the edits are kept for the offset map.
+        record: bool,
+        /// Whether it may go on writing.
+        may_write: bool,
+    },
+    Writing(Writer<'t, str>),
+}
+
+impl CharSink<'_> {
+    /// Goes on writing, if it may and has edits (or even without, if `even_unchanged`).
+    fn write_out(&mut self, even_unchanged: bool) {
+        if let CharSink::Recording {
+            rec,
+            record,
+            may_write: true,
+        } = self
+        {
+            if even_unchanged || rec.edit_count() > 0 {
+                let record = *record;
+                let rec = std::mem::replace(rec, Recorder::new(""));
+                *self = CharSink::Writing(rec.into_writer(record));
+            }
         }
     }
-    *cur = Cow::Owned(out);
+}
+
+impl Sink for CharSink<'_> {
+    fn replace(&mut self, start: usize, end: usize, with: &str, rule: Rule) {
+        match self {
+            CharSink::Writing(w) => w.replace(start, end, with, rule),
+            CharSink::Recording { rec, .. } => {
+                rec.replace(start, end, with, rule);
+                // More than one edit per 128 bytes of the text so far.
+                let n = rec.edit_count();
+                if n >= 256 && n.saturating_mul(128) > end {
+                    self.write_out(true);
+                }
+            }
+        }
+    }
 }
 
 /// The character pass of steps 1–3. `next_problem` gives the first character at or after a
@@ -586,13 +717,17 @@ mod tests {
         (cur.into_owned(), format!("{:?}", r.offsets), r.changes)
     }
 
-    fn chars_and_spaces_fast(text: &str, o: &Options) -> (String, String, Vec<Change>) {
+    fn chars_and_spaces_fast(
+        text: &str,
+        o: &Options,
+        in_place: Option<bool>,
+    ) -> (String, String, Vec<Change>) {
         let mut cur = Cow::Borrowed(text);
         let mut r = Record {
             offsets: OffsetMap::new(text.len()),
             changes: Vec::new(),
         };
-        chars_and_spaces(&mut cur, o, Some(&mut r));
+        chars_then_spaces(&mut cur, o, Some(&mut r), in_place);
         r.changes.sort_by_key(|c| c.span.start);
         (cur.into_owned(), format!("{:?}", r.offsets), r.changes)
     }
@@ -649,6 +784,27 @@ mod tests {
     }
 
     #[test]
+    fn writing_from_the_middle_agrees_with_two_passes() {
+        // Sparse problems, then dense ones: the character pass starts recording and writes
+        // from where its edits turn out to be many.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let clean = "Phường Ngọc Lâm tổ chức hội nghị tổng kết.\n".repeat(300);
+        for _ in 0..20 {
+            let mut text = clean.clone();
+            text.insert_str(500, "a\u{A0} b");
+            while text.len() < 60_000 {
+                text.push_str(&spacey(&mut seed));
+                text.push_str("x\u{A0}y ");
+            }
+            let o = &NormalizerBuilder::new().options;
+            assert_eq!(
+                chars_and_spaces_fast(&text, o, None),
+                chars_and_spaces_simple(&text, o)
+            );
+        }
+    }
+
+    #[test]
     fn one_written_pass_agrees_with_two() {
         let mut all = Vec::new();
         for nfc in [true, false] {
@@ -667,11 +823,14 @@ mod tests {
                 if !o.chars_active() {
                     continue;
                 }
-                assert_eq!(
-                    chars_and_spaces_fast(&text, o),
-                    chars_and_spaces_simple(&text, o),
-                    "{text:?} {o:?}"
-                );
+                let simple = chars_and_spaces_simple(&text, o);
+                for in_place in [Some(true), Some(false), None] {
+                    assert_eq!(
+                        chars_and_spaces_fast(&text, o, in_place),
+                        simple,
+                        "{text:?} {o:?} {in_place:?}"
+                    );
+                }
             }
         }
     }

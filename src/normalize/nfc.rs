@@ -49,31 +49,30 @@ pub(crate) fn combines_backward(c: char) -> bool {
 /// step at all (a stable starter that is not a look-alike, a no-break space or an invisible
 /// character), from the Unicode data of `unicode-normalization`. Each word of 64 characters
 /// is worked out the first time it is asked for: a text asks for a few blocks of the plane,
-/// and the whole plane would cost more than normalizing a large document.
+/// and working out the whole of it costs as much as normalizing megabytes of text. A word is
+/// kept XOR [`UNKNOWN`], so that 0 means not worked out yet.
 static PLAIN: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
-/// Which words of [`PLAIN`] are worked out, one bit each.
-static PLAIN_READY: [AtomicU64; 16] = [const { AtomicU64::new(0) }; 16];
 
-/// The word of [`PLAIN`] for the characters `64 * index..64 * index + 64`.
+/// No word of 64 characters alternates plain and not plain character by character; one that
+/// did would only be worked out again at each look.
+const UNKNOWN: u64 = 0x5555_5555_5555_5555;
+
+/// Works out the word of [`PLAIN`] for the characters `64 * index..64 * index + 64`.
+#[cold]
+#[inline(never)]
 fn plain_word(index: usize) -> u64 {
-    let (Some(ready), Some(word)) = (PLAIN_READY.get(index / 64), PLAIN.get(index)) else {
-        return 0;
-    };
-    let bit = 1u64 << (index % 64);
-    if ready.load(Ordering::Acquire) & bit != 0 {
-        return word.load(Ordering::Relaxed);
-    }
-    // Threads that get here at once compute the same value.
-    let mut w = 0u64;
+    let mut word = 0u64;
     for b in 0..64u32 {
         let c = char::from_u32(index as u32 * 64 + b);
         if c.is_some_and(|c| unicode_stable_starter(c) && !needs_other_step(c)) {
-            w |= 1u64 << b;
+            word |= 1u64 << b;
         }
     }
-    word.store(w, Ordering::Relaxed);
-    ready.fetch_or(bit, Ordering::Release);
-    w
+    // The word is the only data: threads that work it out at once store the same value.
+    if let Some(stored) = PLAIN.get(index) {
+        stored.store(word ^ UNKNOWN, Ordering::Relaxed);
+    }
+    word
 }
 
 /// Characters that are NFC but that another default step rewrites.
@@ -83,14 +82,28 @@ fn needs_other_step(c: char) -> bool {
 
 /// Whether `c` needs no step at all (see [`PLAIN`]). ASCII spaces are judged by the
 /// scanner from their neighbours, not here.
+#[inline]
 pub(crate) fn is_plain(c: char) -> bool {
     let cp = c as u32;
     if cp < 0x80 {
         return true;
     }
-    if cp <= 0xFFFF {
-        return plain_word((cp / 64) as usize) & (1u64 << (cp % 64)) != 0;
+    if cp > 0xFFFF {
+        return is_plain_outside_the_table(c);
     }
+    let index = (cp / 64) as usize;
+    let known = PLAIN.get(index).map_or(0, |w| w.load(Ordering::Relaxed));
+    let word = if known != 0 {
+        known ^ UNKNOWN
+    } else {
+        plain_word(index)
+    };
+    word & (1u64 << (cp % 64)) != 0
+}
+
+#[cold]
+#[inline(never)]
+fn is_plain_outside_the_table(c: char) -> bool {
     unicode_stable_starter(c) && !needs_other_step(c)
 }
 

@@ -85,16 +85,16 @@ struct Edit {
 }
 
 /// Applies a step's edits to its input, optionally recording them.
-pub(crate) struct Writer<'t> {
-    src: &'t str,
+pub(crate) struct Writer<'t, T: Source + ?Sized = str> {
+    src: &'t T,
     out: String,
     copied: usize,
     changed: bool,
     record: Option<Vec<Edit>>,
 }
 
-impl<'t> Writer<'t> {
-    pub(crate) fn new(src: &'t str, record: bool) -> Writer<'t> {
+impl<'t, T: Source + ?Sized> Writer<'t, T> {
+    pub(crate) fn new(src: &'t T, record: bool) -> Writer<'t, T> {
         Writer {
             src,
             out: String::new(),
@@ -109,7 +109,8 @@ impl<'t> Writer<'t> {
         if !self.changed {
             return None;
         }
-        self.out.push_str(self.src.get(self.copied..).unwrap_or(""));
+        self.src
+            .push_range(self.copied, self.src.len(), &mut self.out);
         let map = StepMap {
             edits: self.record.unwrap_or_default(),
         };
@@ -117,20 +118,20 @@ impl<'t> Writer<'t> {
     }
 }
 
-impl Sink for Writer<'_> {
+impl<T: Source + ?Sized> Sink for Writer<'_, T> {
     fn replace(&mut self, start: usize, end: usize, with: &str, rule: Rule) {
-        let Some(old) = self.src.get(start..end) else {
+        let Some(same) = self.src.reads(start, end, with) else {
             return;
         };
-        if start < self.copied || old == with {
+        if start < self.copied || same {
             return;
         }
         if !self.changed {
             self.changed = true;
-            self.out.reserve(self.src.len() + self.src.len() / 8 + 16);
+            let len = self.src.len();
+            self.out.reserve(len + len / 8 + 16);
         }
-        self.out
-            .push_str(self.src.get(self.copied..start).unwrap_or(""));
+        self.src.push_range(self.copied, start, &mut self.out);
         let out_start = self.out.len();
         self.out.push_str(with);
         if let Some(edits) = &mut self.record {
@@ -223,6 +224,27 @@ impl<'s, T: Source + ?Sized> Recorder<'s, T> {
         }
     }
 
+    pub(crate) fn edit_count(&self) -> usize {
+        self.edits.len()
+    }
+
+    /// A [`Writer`] that goes on from here, with the output so far written out (and the edits
+    /// so far kept if `record`).
+    pub(crate) fn into_writer(self, record: bool) -> Writer<'s, T> {
+        let (copied, written) = (self.copied, self.out_len);
+        let edited = self.finish();
+        let len = edited.src.len();
+        let mut out = String::with_capacity(len + len / 8 + 16);
+        edited.push_range(0, written, &mut out);
+        Writer {
+            src: edited.src,
+            out,
+            copied,
+            changed: !edited.edits.is_empty(),
+            record: record.then_some(edited.edits),
+        }
+    }
+
     pub(crate) fn finish(self) -> Edited<'s, T> {
         Edited {
             len: self.out_len + self.src.len().saturating_sub(self.copied),
@@ -231,6 +253,7 @@ impl<'s, T: Source + ?Sized> Recorder<'s, T> {
             texts: self.texts,
             text_starts: self.text_starts,
             last: Cell::new(0),
+            stretch: Cell::new((0, 0, 0)),
         }
     }
 }
@@ -269,6 +292,9 @@ pub(crate) struct Edited<'s, T: Source + ?Sized> {
     len: usize,
     /// The last answer of [`edit_after`](Self::edit_after).
     last: Cell<usize>,
+    /// The last stretch of input that [`place`](Self::place) found copied unchanged: output
+    /// bytes `.0...1` are input bytes from `.2` on. Most reads fall in it.
+    stretch: Cell<(usize, usize, usize)>,
 }
 
 /// Where an output byte comes from.
@@ -317,6 +343,10 @@ impl<'s, T: Source + ?Sized> Edited<'s, T> {
 
     /// Where byte `o` (less than the length) comes from.
     fn place(&self, o: usize) -> Place {
+        let (lo, hi, from) = self.stretch.get();
+        if lo <= o && o < hi {
+            return Place::Input(from + (o - lo), hi - o);
+        }
         let i = self.edit_after(o);
         let next = self.edits.get(i);
         if let Some(e) = next {
@@ -324,11 +354,13 @@ impl<'s, T: Source + ?Sized> Edited<'s, T> {
                 return Place::Replacement(i, o - e.out_start);
             }
         }
-        let copied = next.map_or(self.len, |e| e.out_start) - o;
-        match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
-            Some(prev) => Place::Input(prev.in_end + (o - prev.out_end), copied),
-            None => Place::Input(o, copied),
-        }
+        let hi = next.map_or(self.len, |e| e.out_start);
+        let (lo, from) = match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
+            Some(prev) => (prev.out_end, prev.in_end),
+            None => (0, 0),
+        };
+        self.stretch.set((lo, hi, from));
+        Place::Input(from + (o - lo), hi - o)
     }
 
     fn replacement(&self, i: usize) -> &str {
@@ -364,15 +396,18 @@ impl<'s, T: Source + ?Sized> Edited<'s, T> {
         out
     }
 
-    /// The output offsets from the byte before each edit's output to the byte after it: with
-    /// [`untouched_pairs`](Self::untouched_pairs) of every input position, every pair of
-    /// output bytes.
+    /// The output offsets from the byte before each edit's output to the byte after it, in
+    /// order, each once: with [`untouched_pairs`](Self::untouched_pairs) of every input
+    /// position, every pair of output bytes.
     pub(crate) fn around_edits(&self) -> impl Iterator<Item = usize> + '_ {
         let len = self.len;
-        self.edits
-            .iter()
-            .flat_map(|e| e.out_start.saturating_sub(1)..=e.out_end)
-            .filter(move |&o| o < len)
+        let mut next = 0;
+        self.edits.iter().flat_map(move |e| {
+            let from = e.out_start.saturating_sub(1).max(next);
+            let to = (e.out_end + 1).min(len);
+            next = next.max(to);
+            from..to
+        })
     }
 
     /// The whole output.
@@ -492,7 +527,20 @@ impl StepMap {
     /// replacement, every output character maps to the start of what it replaced; at a
     /// deletion, to the character after it.
     fn start(&self, o: usize) -> usize {
-        let i = self.edits.partition_point(|e| e.out_end <= o);
+        self.start_before(o, self.edits.partition_point(|e| e.out_end <= o))
+    }
+
+    /// [`start`](Self::start) for offsets that only increase from one call to the next:
+    /// `at` moves forward through the edits instead of a search each time.
+    fn start_from(&self, o: usize, at: &mut usize) -> usize {
+        while self.edits.get(*at).is_some_and(|e| e.out_end <= o) {
+            *at += 1;
+        }
+        self.start_before(o, *at)
+    }
+
+    /// [`start`](Self::start), given the first edit whose output ends after `o`.
+    fn start_before(&self, o: usize, i: usize) -> usize {
         if let Some(e) = self.edits.get(i) {
             if e.out_start <= o {
                 return e.in_start;
@@ -508,7 +556,19 @@ impl StepMap {
     /// or at the end of a replacement, the end of what it replaced; deletions right at `o`
     /// are not included.
     fn end(&self, o: usize) -> usize {
-        let i = self.edits.partition_point(|e| e.out_start < o);
+        self.end_before(o, self.edits.partition_point(|e| e.out_start < o))
+    }
+
+    /// [`end`](Self::end) for offsets that only increase, as [`start_from`](Self::start_from).
+    fn end_from(&self, o: usize, at: &mut usize) -> usize {
+        while self.edits.get(*at).is_some_and(|e| e.out_start < o) {
+            *at += 1;
+        }
+        self.end_before(o, *at)
+    }
+
+    /// [`end`](Self::end), given the first edit whose output starts at or after `o`.
+    fn end_before(&self, o: usize, i: usize) -> usize {
         match i.checked_sub(1).and_then(|p| self.edits.get(p)) {
             Some(e) if e.out_end >= o && e.out_end > e.out_start => e.in_end,
             Some(prev) if prev.out_end <= o => prev.in_end.saturating_add(o - prev.out_end),
@@ -597,14 +657,29 @@ impl OffsetMap {
         Span::new(start, end)
     }
 
-    /// Maps an edit of step `k` (a span of that step's input) to the caller's input.
-    fn step_span_to_input(&self, k: usize, start: usize, end: usize) -> Span {
+    /// Maps an edit of step `k` (a span of that step's input) to the caller's input. The
+    /// edits of a step are mapped in order, so their starts and ends only increase, at every
+    /// step back: `at` holds where each earlier step's edits were left, for starts and ends.
+    fn step_span_to_input(
+        &self,
+        k: usize,
+        start: usize,
+        end: usize,
+        at: &mut [(usize, usize)],
+    ) -> Span {
         let earlier = self.steps.get(..k).unwrap_or(&[]);
-        let s = earlier.iter().rev().fold(start, |o, step| step.start(o));
+        if earlier.is_empty() {
+            let end = end.max(start);
+            return Span::new(start.min(self.input_len), end.min(self.input_len));
+        }
+        let s = (earlier.iter().zip(at.iter_mut()).rev())
+            .fold(start, |o, (step, at)| step.start_from(o, &mut at.0));
         let e = if end == start {
             s
         } else {
-            earlier.iter().rev().fold(end, |o, step| step.end(o)).max(s)
+            (earlier.iter().zip(at.iter_mut()).rev())
+                .fold(end, |o, (step, at)| step.end_from(o, &mut at.1))
+                .max(s)
         };
         Span::new(s.min(self.input_len), e.min(self.input_len))
     }
@@ -652,9 +727,11 @@ fn collect<'a>(
         return;
     };
     let mut at = 0;
+    let mut earlier = vec![(0, 0); k];
+    out.reserve(step.edits.len());
     for e in &step.edits {
         out.push(Change {
-            span: map.step_span_to_input(k, e.in_start, e.in_end),
+            span: map.step_span_to_input(k, e.in_start, e.in_end, &mut earlier),
             rule: e.rule,
             replacement: replacement(e, at).unwrap_or("").to_string(),
         });
@@ -690,6 +767,52 @@ mod tests {
         assert_eq!(m.to_input_end(1), 1); // "a" ends before the deletion
         assert_eq!(m.to_input_end(3), 7);
         assert_eq!(m.span_to_input(Span::new(1, 3)), Span::new(4, 7));
+    }
+
+    #[test]
+    fn mapping_edits_in_order_agrees_with_searching_each() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        let withs = ["", "x", "yz", "uvw"];
+        for _ in 0..300 {
+            let input: String = (0..next(60)).map(|_| 'a').collect();
+            let mut map = OffsetMap::new(input.len());
+            let mut text = input.clone();
+            for _ in 0..1 + next(4) {
+                let mut w = Writer::<str>::new(&text, true);
+                let mut at = 0;
+                while at <= text.len() && next(3) > 0 {
+                    let start = at + next(4);
+                    let end = start + next(3);
+                    w.replace(start, end, withs[next(withs.len())], Rule::Nfc);
+                    at = end + next(2);
+                }
+                if let Some((out, step)) = w.finish() {
+                    map.push(step);
+                    text = out;
+                }
+            }
+            for (k, step) in map.steps.iter().enumerate() {
+                let mut at = vec![(0, 0); k];
+                for e in &step.edits {
+                    let earlier = &map.steps[..k];
+                    let s = earlier.iter().rev().fold(e.in_start, |o, m| m.start(o));
+                    let searched = if e.in_end == e.in_start {
+                        s
+                    } else {
+                        earlier.iter().rev().fold(e.in_end, |o, m| m.end(o)).max(s)
+                    };
+                    let searched = Span::new(s.min(input.len()), searched.min(input.len()));
+                    let span = map.step_span_to_input(k, e.in_start, e.in_end, &mut at);
+                    assert_eq!(span, searched, "{map:?}");
+                }
+            }
+        }
     }
 
     #[test]

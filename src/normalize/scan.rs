@@ -5,11 +5,12 @@
 //! C3..C6), the three-byte block U+1E80..U+1EFF (E1 BA xx, E1 BB xx) and the punctuation
 //! U+2010..U+203F (E2 80 90..BF: dashes, quotes, ellipsis), all of which are already NFC and
 //! need no step, except Ð (C3 90), ð (C3 B0), Ɖ (C6 89) and the narrow no-break space U+202F
-//! (E2 80 AF). So the scanner looks at the bytes 64 at a time, each with the two after it,
+//! (E2 80 AF). So the scanner looks at the bytes 64 at a time, each with the one after it,
 //! with comparisons only (which the compiler turns into vector instructions): a space before a
-//! space or a control character, any other lead byte, or one of those exceptions. Only the
-//! flagged positions of a flagged block are looked at, where [`nfc::is_plain`] decides with
-//! the full Unicode data.
+//! space or a control character, any other lead byte, or one of those look-alikes. The
+//! quarters of a block where something is flagged are tested again with the byte after next,
+//! which lets the punctuation through; only the positions still flagged are looked at one by
+//! one, where [`nfc::is_plain`] decides with the full Unicode data.
 
 use super::nfc;
 
@@ -49,7 +50,8 @@ fn flag<const PUNCT: bool>(b0: u8, b1: u8, b2: u8) -> u8 {
 fn dirty_quarters(w: &[u8; WINDOW]) -> u32 {
     let mut bad = [0u8; 4];
     for (k, b) in bad.iter_mut().enumerate() {
-        for i in QUARTER * k..QUARTER * (k + 1) {
+        for j in 0..QUARTER {
+            let i = QUARTER * k + j;
             *b |= flag::<false>(w[i], w[i + 1], w[i + 2]);
         }
     }
@@ -65,10 +67,16 @@ fn quarter_mask(w: &[u8; WINDOW], k: usize) -> u64 {
         let i = QUARTER * k + j;
         *f = flag::<true>(w[i], w[i + 1], w[i + 2]);
     }
+    gather(&flags)
+}
+
+/// One bit for each flag (0 or 1), in order; at most 64 flags.
+#[inline(always)]
+fn gather(flags: &[u8]) -> u64 {
     let mut mask = 0u64;
-    for (h, half) in flags.chunks_exact(8).enumerate() {
+    for (h, part) in flags.chunks_exact(8).enumerate() {
         let mut eight = [0u8; 8];
-        eight.copy_from_slice(half);
+        eight.copy_from_slice(part);
         // Gathers the low bit of each of the eight bytes into one byte.
         let bits = (u64::from_le_bytes(eight).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
         mask |= bits << (8 * h);
@@ -95,6 +103,46 @@ fn is_space_run_start(bytes: &[u8], p: usize) -> bool {
     bytes.get(p) == Some(&b' ')
         && matches!(bytes.get(p + 1), None | Some(b' ' | b'\n' | b'\r'))
         && (p == 0 || bytes.get(p - 1) != Some(&b' '))
+}
+
+/// Where runs of spaces start (see [`is_space_run_start`]), for a text whose characters need
+/// no more looking at.
+pub(crate) fn space_runs(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // The end is padded with a line break, as in [`Scanner`].
+        let mut w = [b'\n'; BLOCK + 1];
+        let block = match bytes.get(i..i + BLOCK + 1) {
+            Some(b) => <&[u8; BLOCK + 1]>::try_from(b).unwrap_or(&w),
+            None => {
+                let rest = bytes.get(i..).unwrap_or(&[]);
+                w[..rest.len()].copy_from_slice(rest);
+                &w
+            }
+        };
+        let mut bad = 0u8;
+        for k in 0..BLOCK {
+            bad |= (block[k] == b' ') as u8 & (block[k + 1] <= b' ') as u8;
+        }
+        if bad != 0 {
+            let mut flags = [0u8; BLOCK];
+            for (k, f) in flags.iter_mut().enumerate() {
+                *f = (block[k] == b' ') as u8 & (block[k + 1] <= b' ') as u8;
+            }
+            let mut mask = gather(&flags);
+            while mask != 0 {
+                let p = i + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if is_space_run_start(bytes, p) {
+                    runs.push(p);
+                }
+            }
+        }
+        i += BLOCK;
+    }
+    runs
 }
 
 /// One pass over a text: hands out the characters that are not plain, in order, and notes on
@@ -285,7 +333,9 @@ pub(crate) mod tests {
                 seed ^= seed << 17;
                 t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
             }
-            assert_eq!(scan_all(&t), scan_all_simple(&t), "{t:?}");
+            let simple = scan_all_simple(&t);
+            assert_eq!(space_runs(&t), simple.1, "{t:?}");
+            assert_eq!(scan_all(&t), simple, "{t:?}");
         }
     }
 }

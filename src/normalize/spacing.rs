@@ -102,16 +102,29 @@ fn is_space_problem<T: Source + ?Sized>(text: &T, p: usize) -> bool {
 /// [`scan::Scanner`]) and that it left as they were, and any place next to or inside one of
 /// its edits. Every run of spaces of `text` that the space pass changes holds one of them.
 pub(crate) fn run_starts<T: Source + ?Sized>(edited: &Edited<'_, T>, runs: &[usize]) -> Vec<usize> {
-    let mut at = edited.untouched_pairs(runs);
-    let before = at.len();
-    at.extend(
-        edited
-            .around_edits()
-            .filter(|&o| is_space_problem(edited, o)),
-    );
-    if at.len() > before {
-        at.sort_unstable();
-        at.dedup();
+    let untouched = edited.untouched_pairs(runs);
+    let mut around = edited
+        .around_edits()
+        .filter(|&o| is_space_problem(edited, o))
+        .peekable();
+    if around.peek().is_none() {
+        return untouched;
+    }
+    // Both are in order: merged, each position once.
+    let mut at = Vec::with_capacity(untouched.len());
+    let mut untouched = untouched.into_iter().peekable();
+    loop {
+        let next = match (untouched.peek(), around.peek()) {
+            (Some(&u), Some(&a)) if u <= a => untouched.next(),
+            (_, Some(_)) => around.next(),
+            (Some(_), None) => untouched.next(),
+            (None, None) => break,
+        };
+        if let Some(p) = next {
+            if at.last() != Some(&p) {
+                at.push(p);
+            }
+        }
     }
     at
 }
