@@ -216,6 +216,7 @@ fn continues_run(items: &[Item<'_>], k: usize) -> bool {
 /// Whether a phrase of the vocabulary that is not a name starts at `items[k]`. (Each table
 /// is asked only if a phrase of the length wanted starts with the word: one lookup for all
 /// of them, and most words of names start none.)
+#[inline(always)]
 fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) -> bool {
     let Some(it) = items.get(k) else {
         return false;
@@ -254,9 +255,16 @@ fn examine(
     let firsts = |k: usize| items.get(k).map_or(0, |it| vocab.first_words.of(it));
     // Unless a cue starts at `at`, the name starts there and goes on with the next word.
     // (Checked first: it asks no table, and many of the words looked at in vain fail it.)
-    if !(continues_run(items, at) && continues_run(items, at + 1)) && firsts(at) & FIRST_CUE == 0 {
+    let (run_at, run_next) = (continues_run(items, at), continues_run(items, at + 1));
+    if !(run_at && run_next) && firsts(at) & FIRST_CUE == 0 {
         return None;
     }
+    // (Both are asked again below when the name starts at `at`.)
+    let runs = |k: usize| match k.checked_sub(at) {
+        Some(0) => run_at,
+        Some(1) => run_next,
+        _ => continues_run(items, k),
+    };
     // A cue written before the name, or the word at `at` itself.
     let mut cue = None;
     let mut name_at = at;
@@ -294,7 +302,7 @@ fn examine(
         }
     }
     let first = items.get(name_at)?;
-    if !continues_run(items, name_at) {
+    if !runs(name_at) {
         return None;
     }
     // Without a cue the first word must be a surname, and not in the middle of a run of
@@ -310,7 +318,7 @@ fn examine(
     let mut k = name_at + 1;
     // (No further than one word too many: a longer run is no name either.)
     while k <= name_at + MAX_SYLLABLES
-        && continues_run(items, k)
+        && runs(k)
         && !items.get(k).is_some_and(|it| it.kind == ItemKind::Break)
         && !starts_non_name(items, k, vocab, 2)
     {

@@ -711,8 +711,11 @@ pub(crate) struct FirstWords {
     /// The starts of the first words of the titles, organizations, levels and heads of
     /// organizations.
     role_starts: Starts,
-    /// The first two words of every title, organization and level of two words or more.
-    long_roles: HashSet<(WordId, WordId), FxBuild>,
+    /// The first two words of every title, organization and level of two words or more:
+    /// bit `first * words + second`, for the numbers of the lexicon's `words` words.
+    long_roles: Vec<u64>,
+    /// How many words the lexicon has.
+    words: usize,
 }
 
 /// A title starts with the word ([`FirstWords`]).
@@ -813,15 +816,26 @@ impl FirstWords {
             FIRST_NOT_PEOPLE,
             FIRST_NOT_PEOPLE,
         );
-        let long_roles = (vocab.titles.pairs().into_iter())
+        let words = lexicon().ids.len();
+        let mut long_roles = vec![0u64; (words * words).div_ceil(64)];
+        for (first, second) in (vocab.titles.pairs().into_iter())
             .chain(vocab.orgs.pairs())
             .chain(vocab.levels.pairs())
-            .collect();
+        {
+            let (Ok(first), Ok(second)) = (usize::try_from(first), usize::try_from(second)) else {
+                continue;
+            };
+            let bit = first * words + second;
+            if let Some(w) = long_roles.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
+            }
+        }
         FirstWords {
             tables,
             starts: starts.unwrap_or_else(|| Starts::new(std::iter::empty())),
             role_starts: role_starts.unwrap_or_else(|| Starts::new(std::iter::empty())),
             long_roles,
+            words,
         }
     }
 
@@ -830,7 +844,19 @@ impl FirstWords {
     #[inline]
     pub(crate) fn may_start_long_role(&self, first: &Item<'_>, second: Option<&Item<'_>>) -> bool {
         second.is_some_and(|second| {
-            second.kind != ItemKind::Break && self.long_roles.contains(&(first.id(), second.id()))
+            if second.kind == ItemKind::Break {
+                return false;
+            }
+            let (Ok(a), Ok(b)) = (usize::try_from(first.id()), usize::try_from(second.id())) else {
+                return false;
+            };
+            // (Words outside the lexicon start no phrase.)
+            a < self.words
+                && b < self.words
+                && self
+                    .long_roles
+                    .get((a * self.words + b) / 64)
+                    .is_some_and(|w| w & (1 << ((a * self.words + b) % 64)) != 0)
         })
     }
 
@@ -1336,7 +1362,8 @@ impl Vocab {
                 tables: Vec::new(),
                 starts: Starts::new(std::iter::empty()),
                 role_starts: Starts::new(std::iter::empty()),
-                long_roles: HashSet::default(),
+                long_roles: Vec::new(),
+                words: 0,
             },
             cue_ends: CueEnds::new(),
             role_abbreviations: ROLE_ABBREVIATIONS.iter().copied().collect(),
