@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use super::key::{key, FxBuild};
 use super::token::{Item, ItemKind};
 use super::vocab::{
-    ascii_class, char_class, lexicon_key, word_char, Vocab, CUE_FIRST, CUE_LAST, FIRST_CUE,
-    FIRST_LEVEL, FIRST_LONG_LEVEL, FIRST_LONG_ORG, FIRST_LONG_TITLE, FIRST_NOT_PEOPLE, FIRST_ORG,
-    FIRST_ORG_HEAD, FIRST_PLACE, FIRST_TITLE, SURNAME,
+    ascii_class, char_class, lexicon_key, word_char, PhraseTable, Vocab, CUE_FIRST, CUE_LAST,
+    FIRST_LEVEL, FIRST_LONG_LEVEL, FIRST_LONG_ORG, FIRST_LONG_TITLE, FIRST_ORG, FIRST_ORG_HEAD,
+    FIRST_TITLE, SURNAME,
 };
 
 /// A personal name found in the text (offsets into the viewed text).
@@ -221,7 +221,7 @@ fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) 
     let Some(it) = items.get(k) else {
         return false;
     };
-    let firsts = vocab.first_words.roles_of(it);
+    let firsts = vocab.first_words.of(it);
     if min_len >= 2
         && (firsts & (FIRST_LONG_TITLE | FIRST_LONG_ORG | FIRST_LONG_LEVEL) == 0
             || !vocab.first_words.may_start_long_role(it, items.get(k + 1)))
@@ -251,12 +251,14 @@ fn examine(
     vocab: &Vocab,
     keys: &mut NameKeys,
 ) -> Option<Candidate> {
-    // The tables are asked only where a phrase of theirs can start (or a cue end).
-    let firsts = |k: usize| items.get(k).map_or(0, |it| vocab.first_words.of(it));
+    // A table is asked for its longest phrase only where one of its phrases starts (or a
+    // cue ends).
+    let starts =
+        |table: &PhraseTable<()>, k: usize| items.get(k).is_some_and(|it| table.starts_with(it));
     // Unless a cue starts at `at`, the name starts there and goes on with the next word.
     // (Checked first: it asks no table, and many of the words looked at in vain fail it.)
     let (run_at, run_next) = (continues_run(items, at), continues_run(items, at + 1));
-    if !(run_at && run_next) && firsts(at) & FIRST_CUE == 0 {
+    if !((run_at && run_next) || starts(&vocab.cues, at)) {
         return None;
     }
     // (Both are asked again below when the name starts at `at`.)
@@ -284,7 +286,7 @@ fn examine(
             }
         }
     }
-    if cue.is_none() && firsts(at) & FIRST_CUE != 0 {
+    if cue.is_none() && starts(&vocab.cues, at) {
         if let Some((n, ())) = vocab.cues.longest(items, at) {
             cue = Some(at);
             name_at = at + n;
@@ -297,7 +299,7 @@ fn examine(
         if cue_item.cap && c > 0 && continues_run(items, c - 1) && !cue_item.newline_before {
             return None;
         }
-        if firsts(c) & FIRST_NOT_PEOPLE != 0 && vocab.not_people.longest(items, c).is_some() {
+        if starts(&vocab.not_people, c) && vocab.not_people.longest(items, c).is_some() {
             return None;
         }
     }
@@ -329,7 +331,7 @@ fn examine(
         return None;
     }
     if starts_non_name(items, name_at, vocab, 1)
-        || (firsts(name_at) & FIRST_NOT_PEOPLE != 0
+        || (starts(&vocab.not_people, name_at)
             && vocab.not_people.longest(items, name_at).is_some())
     {
         return None;
@@ -338,7 +340,7 @@ fn examine(
     if cue.is_none() {
         for back in [1usize, 2, 3] {
             if let Some(s) = name_at.checked_sub(back) {
-                if firsts(s) & FIRST_PLACE == 0 {
+                if !starts(&vocab.place_words, s) {
                     continue;
                 }
                 if let Some((n, ())) = vocab.place_words.longest(items, s) {

@@ -692,25 +692,24 @@ impl<V> PhraseTable<V> {
             .collect()
     }
 
-    /// Whether a phrase starts with the word `it`.
+    /// Whether a phrase starts with the word `it` (told from its text alone when it can
+    /// be, before its number is looked up).
     pub(crate) fn starts_with(&self, it: &Item) -> bool {
-        !self.starting_with(it).is_empty()
+        self.starts.may_start_item(it) && !self.starting_with(it).is_empty()
     }
 }
 
-/// The tables with a phrase that starts with a word, by the word's number: the name scan
-/// asks at every word of a name whether a title, an organization or a level starts there,
-/// and one lookup answers for every table (most words of names start none).
+/// The role tables (titles, organizations, levels, heads of organizations) with a phrase
+/// that starts with a word, by the word's number: the name scan asks at every word of a
+/// name whether a role starts there, and one lookup answers for every table (most words of
+/// names start none).
 #[derive(Debug)]
 pub(crate) struct FirstWords {
     /// Per [`WordId`]: the bits of the tables ([`FIRST_TITLE`]...) with a phrase starting
     /// with the word.
     tables: Vec<u16>,
-    /// The starts of the first words of every table.
+    /// The starts of the first words of the tables.
     starts: Starts,
-    /// The starts of the first words of the titles, organizations, levels and heads of
-    /// organizations.
-    role_starts: Starts,
     /// The first two words of every title, organization and level of two words or more:
     /// bit `first * words + second`, for the numbers of the lexicon's `words` words.
     long_roles: Vec<u64>,
@@ -732,26 +731,11 @@ pub(crate) const FIRST_LEVEL: u16 = 1 << 4;
 pub(crate) const FIRST_LONG_LEVEL: u16 = 1 << 5;
 /// The head of an organization's name starts with the word.
 pub(crate) const FIRST_ORG_HEAD: u16 = 1 << 6;
-/// A cue starts with the word.
-pub(crate) const FIRST_CUE: u16 = 1 << 7;
-/// A place word starts with the word.
-pub(crate) const FIRST_PLACE: u16 = 1 << 8;
-/// A place that is not a person starts with the word.
-pub(crate) const FIRST_NOT_PEOPLE: u16 = 1 << 9;
-/// The bits of the titles, organizations, levels and heads of organizations.
-const FIRST_ROLES: u16 = FIRST_TITLE
-    | FIRST_LONG_TITLE
-    | FIRST_ORG
-    | FIRST_LONG_ORG
-    | FIRST_LEVEL
-    | FIRST_LONG_LEVEL
-    | FIRST_ORG_HEAD;
 
 impl FirstWords {
     fn new(vocab: &Vocab) -> FirstWords {
         let mut tables: Vec<u16> = Vec::new();
         let mut starts: Option<Starts> = None;
-        let mut role_starts: Option<Starts> = None;
         let mut add =
             |by_first: Vec<(usize, usize)>, table_starts: &Starts, any: u16, long: u16| {
                 for (id, longest) in by_first {
@@ -765,14 +749,10 @@ impl FirstWords {
                         }
                     }
                 }
-                let union = |all: &Option<Starts>| match all {
+                starts = Some(match &starts {
                     Some(s) => s.union(table_starts),
                     None => table_starts.union(table_starts),
-                };
-                starts = Some(union(&starts));
-                if any & FIRST_ROLES != 0 {
-                    role_starts = Some(union(&role_starts));
-                }
+                });
             };
         add(
             vocab.titles.firsts(),
@@ -798,24 +778,6 @@ impl FirstWords {
             FIRST_ORG_HEAD,
             FIRST_ORG_HEAD,
         );
-        add(
-            vocab.cues.firsts(),
-            &vocab.cues.starts,
-            FIRST_CUE,
-            FIRST_CUE,
-        );
-        add(
-            vocab.place_words.firsts(),
-            &vocab.place_words.starts,
-            FIRST_PLACE,
-            FIRST_PLACE,
-        );
-        add(
-            vocab.not_people.firsts(),
-            &vocab.not_people.starts,
-            FIRST_NOT_PEOPLE,
-            FIRST_NOT_PEOPLE,
-        );
         let words = lexicon().ids.len();
         let mut long_roles = vec![0u64; (words * words).div_ceil(64)];
         for (first, second) in (vocab.titles.pairs().into_iter())
@@ -833,7 +795,6 @@ impl FirstWords {
         FirstWords {
             tables,
             starts: starts.unwrap_or_else(|| Starts::new(std::iter::empty())),
-            role_starts: role_starts.unwrap_or_else(|| Starts::new(std::iter::empty())),
             long_roles,
             words,
         }
@@ -867,21 +828,6 @@ impl FirstWords {
         if !self.starts.may_start_item(it) {
             return 0;
         }
-        self.tables_of(it)
-    }
-
-    /// [`FirstWords::of`] for the titles, organizations, levels and heads of organizations
-    /// only (the bits of the other tables are not set): their first words rule out more
-    /// words by their text alone.
-    #[inline]
-    pub(crate) fn roles_of(&self, it: &Item<'_>) -> u16 {
-        if !self.role_starts.may_start_item(it) {
-            return 0;
-        }
-        self.tables_of(it) & FIRST_ROLES
-    }
-
-    fn tables_of(&self, it: &Item<'_>) -> u16 {
         usize::try_from(it.id())
             .ok()
             .and_then(|i| self.tables.get(i))
@@ -1361,7 +1307,6 @@ impl Vocab {
             first_words: FirstWords {
                 tables: Vec::new(),
                 starts: Starts::new(std::iter::empty()),
-                role_starts: Starts::new(std::iter::empty()),
                 long_roles: Vec::new(),
                 words: 0,
             },
@@ -1644,17 +1589,16 @@ mod tests {
             let expected = bits(&v.titles, it, FIRST_TITLE, FIRST_LONG_TITLE)
                 | bits(&v.orgs, it, FIRST_ORG, FIRST_LONG_ORG)
                 | bits(&v.levels, it, FIRST_LEVEL, FIRST_LONG_LEVEL)
-                | bits(&v.org_heads, it, FIRST_ORG_HEAD, FIRST_ORG_HEAD)
-                | bits(&v.cues, it, FIRST_CUE, FIRST_CUE)
-                | bits(&v.place_words, it, FIRST_PLACE, FIRST_PLACE)
-                | bits(&v.not_people, it, FIRST_NOT_PEOPLE, FIRST_NOT_PEOPLE);
+                | bits(&v.org_heads, it, FIRST_ORG_HEAD, FIRST_ORG_HEAD);
             assert_eq!(v.first_words.of(it), expected, "{:?}", it.text);
-            assert_eq!(
-                v.first_words.roles_of(it),
-                expected & FIRST_ROLES,
-                "{:?}",
-                it.text
-            );
+            for table in [&v.cues, &v.place_words, &v.not_people] {
+                assert_eq!(
+                    table.starts_with(it),
+                    !table.starting_with(it).is_empty(),
+                    "{:?}",
+                    it.text
+                );
+            }
             let long = |m: Option<(usize, _)>| m.is_some_and(|m| m.0 >= 2);
             if long(v.titles.longest(&items, k).map(|m| (m.0, ())))
                 || long(v.orgs.longest(&items, k).map(|m| (m.0, ())))
