@@ -169,6 +169,7 @@ fn capital(it: &Item<'_>) -> bool {
 }
 
 /// Whether the first character of `text` is a capital.
+#[inline]
 fn first_upper(text: &str) -> bool {
     match text.as_bytes().first() {
         Some(&b) if b.is_ascii() => ascii_class(b).upper(),
@@ -401,15 +402,21 @@ fn place_key(words: &[Item<'_>]) -> String {
 /// lies between each and the next.
 fn as_written<'t>(text: &'t str, words: &[Item<'_>]) -> Option<&'t str> {
     let (first, last) = (words.first()?, words.last()?);
-    let of_text = |w: &Item<'_>| {
-        text.get(w.start..w.end)
-            .is_some_and(|t| t.as_ptr() == w.text.as_ptr() && t.len() == w.text.len())
-    };
-    let spaced = words.windows(2).all(|pair| match pair {
-        [a, b] => b.start == a.end + 1 && text.as_bytes().get(a.end) == Some(&b' '),
-        _ => false,
-    });
-    (spaced && words.iter().all(of_text)).then(|| text.get(first.start..last.end))?
+    // (Where each word's text lies, compared as addresses: the same bytes of `text`.)
+    let at = text.as_ptr() as usize;
+    let mut end = first.start;
+    for (k, w) in words.iter().enumerate() {
+        let gap = if k == 0 { 0 } else { 1 };
+        if w.start != end + gap
+            || w.text.as_ptr() as usize != at + w.start
+            || w.text.len() != w.end - w.start
+            || (gap == 1 && text.as_bytes().get(end) != Some(&b' '))
+        {
+            return None;
+        }
+        end = w.end;
+    }
+    text.get(first.start..last.end)
 }
 
 /// The keys of the names of a document, by the names as written.
