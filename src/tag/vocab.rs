@@ -661,11 +661,13 @@ impl<V> PhraseTable<V> {
     /// The longest phrase at `items[i..]`: how many items it covers, and its value.
     pub(crate) fn longest(&self, items: &[Item], i: usize) -> Option<(usize, &V)> {
         let first = items.get(i)?;
-        if !self.starts.may_start_item(first) {
+        if !self.starts.may_start_item(first) || first.kind == ItemKind::Break {
             return None;
         }
+        // (Each phrase found starts with the item's word: only the words after it are
+        // compared.)
         self.starting_with(first).iter().find_map(|(words, value)| {
-            let matches = words.iter().enumerate().all(|(k, &w)| {
+            let matches = words.iter().enumerate().skip(1).all(|(k, &w)| {
                 items
                     .get(i + k)
                     .is_some_and(|it| it.id() == w && it.kind != ItemKind::Break)
