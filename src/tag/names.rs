@@ -125,7 +125,9 @@ fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Vocab) -> bool
         if joined {
             vocab.name_words.flags(prev_word(text, it.start)) & CUE_LAST != 0
         } else {
-            prev.is_word() && vocab.name_words.flags(prev.text) & CUE_LAST != 0
+            prev.is_word()
+                && vocab.name_words.may_be_cue_last(prev.text)
+                && vocab.name_words.flags(prev.text) & CUE_LAST != 0
         }
     };
     vocab.name_words.flags(word) & (SURNAME | CUE_FIRST) != 0

@@ -1098,6 +1098,10 @@ pub(crate) const CUE_LAST: u8 = 4;
 pub(crate) struct NameWords {
     slots: Box<[NameSlot]>,
     words: Vec<(Box<str>, u8)>,
+    /// Bit `b` of `last_starts[b / 64]`: some [`CUE_LAST`] word starts with the byte `b`;
+    /// bit `n` of `last_lengths`: some is `n` bytes long.
+    last_starts: [u64; 4],
+    last_lengths: u64,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1141,7 +1145,30 @@ impl NameWords {
                 *slot = NameSlot { tag, word };
             }
         }
-        NameWords { slots, words }
+        let mut last_starts = [0u64; 4];
+        let mut last_lengths = 0u64;
+        for (w, flags) in &words {
+            if flags & CUE_LAST == 0 {
+                continue;
+            }
+            let b = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+            if let Some(bits) = last_starts.get_mut(b / 64) {
+                *bits |= 1 << (b % 64);
+            }
+            // (Words of 64 bytes or more are all let through.)
+            if let Some(bit) = u32::try_from(w.len())
+                .ok()
+                .and_then(|n| 1u64.checked_shl(n))
+            {
+                last_lengths |= bit;
+            }
+        }
+        NameWords {
+            slots,
+            words,
+            last_starts,
+            last_lengths,
+        }
     }
 
     /// The word's first two bytes, last byte and length (at most 255), packed.
@@ -1157,6 +1184,17 @@ impl NameWords {
     #[inline]
     fn home(tag: u32, size: usize) -> usize {
         usize::try_from(tag.wrapping_mul(0x9E37_79B1) >> 16).unwrap_or(0) & (size - 1)
+    }
+
+    /// False when the word `w` is not a [`CUE_LAST`] word, told from its first byte and
+    /// length: most words before a capitalized word are ruled out before any lookup.
+    #[inline]
+    pub(crate) fn may_be_cue_last(&self, w: &str) -> bool {
+        let b = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+        self.last_starts
+            .get(b / 64)
+            .is_some_and(|bits| bits & (1 << (b % 64)) != 0)
+            && (w.len() >= 64 || self.last_lengths & (1 << (w.len() % 64)) != 0)
     }
 
     /// The sets the word `w` (as written) is in: [`SURNAME`], [`CUE_FIRST`], [`CUE_LAST`].
@@ -1518,6 +1556,9 @@ mod tests {
         assert!(words.iter().any(|w| expected(w) != 0));
         for w in &words {
             assert_eq!(v.name_words.flags(w), expected(w), "{w:?}");
+            if expected(w) & CUE_LAST != 0 {
+                assert!(v.name_words.may_be_cue_last(w), "{w:?}");
+            }
         }
     }
 
