@@ -358,13 +358,7 @@ fn examine(
     let words = items.get(name_at..k)?;
     let last = words.last()?;
     let name = match as_written(text, words) {
-        Some(written) => {
-            // (As much room as `joined` gives: names of one size are allocated and freed
-            // as one size.)
-            let mut name = String::with_capacity(written.len().max(32));
-            name.push_str(written);
-            name
-        }
+        Some(written) => written.to_string(),
         None => joined(words.iter().map(|w| w.text)),
     };
     let key = keys.key(&name);
