@@ -218,7 +218,8 @@ fn continues_run(items: &[Item<'_>], k: usize) -> bool {
 
 /// Whether a phrase of the vocabulary that is not a name starts at `items[k]`. (Each table
 /// is asked only if a phrase of the length wanted starts with the word: one lookup for all
-/// of them, and most words of names start none.)
+/// of them, and most words of names start none. Inlined: it is asked at every word of a
+/// name.)
 #[inline(always)]
 fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) -> bool {
     let Some(it) = items.get(k) else {

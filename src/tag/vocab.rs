@@ -1087,9 +1087,10 @@ pub(crate) const CUE_FIRST: u8 = 2;
 /// What [`NameWords`] tells of a word: the last word of a cue (or "Đ/c").
 pub(crate) const CUE_LAST: u8 = 4;
 
-/// The surnames and the first and last words of the cues (and "Đ/c") as written, each with the sets it is in ([`SURNAME`], [`CUE_FIRST`], [`CUE_LAST`]): the
-/// name scan asks about every capitalized word and the word before it, and one lookup
-/// answers for the three sets.
+/// The surnames and the first and last words of the cues (and "Đ/c") as written, each
+/// with the sets it is in ([`SURNAME`], [`CUE_FIRST`], [`CUE_LAST`]): the name scan asks
+/// about every capitalized word and the word before it, and one lookup answers for the
+/// three sets.
 ///
 /// Open addressing on a tag made of the word's first two bytes, last byte and length: most
 /// words of a text land on a free slot or on one whose tag differs, and are told apart
