@@ -125,7 +125,9 @@ fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Vocab) -> bool
         if joined {
             vocab.name_words.flags(prev_word(text, it.start)) & CUE_LAST != 0
         } else {
-            prev.is_word() && vocab.name_words.flags(prev.text) & CUE_LAST != 0
+            prev.is_word()
+                && vocab.name_words.may_be_cue_last(prev.text)
+                && vocab.name_words.flags(prev.text) & CUE_LAST != 0
         }
     };
     vocab.name_words.flags(word) & (SURNAME | CUE_FIRST) != 0
@@ -169,6 +171,7 @@ fn capital(it: &Item<'_>) -> bool {
 }
 
 /// Whether the first character of `text` is a capital.
+#[inline]
 fn first_upper(text: &str) -> bool {
     match text.as_bytes().first() {
         Some(&b) if b.is_ascii() => ascii_class(b).upper(),
@@ -215,7 +218,8 @@ fn continues_run(items: &[Item<'_>], k: usize) -> bool {
 
 /// Whether a phrase of the vocabulary that is not a name starts at `items[k]`. (Each table
 /// is asked only if a phrase of the length wanted starts with the word: one lookup for all
-/// of them, and most words of names start none.)
+/// of them, and most words of names start none. Inlined: it is asked at every word of a
+/// name.)
 #[inline(always)]
 fn starts_non_name(items: &[Item<'_>], k: usize, vocab: &Vocab, min_len: usize) -> bool {
     let Some(it) = items.get(k) else {
@@ -355,13 +359,7 @@ fn examine(
     let words = items.get(name_at..k)?;
     let last = words.last()?;
     let name = match as_written(text, words) {
-        Some(written) => {
-            // (As much room as `joined` gives: names of one size are allocated and freed
-            // as one size.)
-            let mut name = String::with_capacity(written.len().max(32));
-            name.push_str(written);
-            name
-        }
+        Some(written) => written.to_string(),
         None => joined(words.iter().map(|w| w.text)),
     };
     let key = keys.key(&name);
@@ -401,15 +399,21 @@ fn place_key(words: &[Item<'_>]) -> String {
 /// lies between each and the next.
 fn as_written<'t>(text: &'t str, words: &[Item<'_>]) -> Option<&'t str> {
     let (first, last) = (words.first()?, words.last()?);
-    let of_text = |w: &Item<'_>| {
-        text.get(w.start..w.end)
-            .is_some_and(|t| t.as_ptr() == w.text.as_ptr() && t.len() == w.text.len())
-    };
-    let spaced = words.windows(2).all(|pair| match pair {
-        [a, b] => b.start == a.end + 1 && text.as_bytes().get(a.end) == Some(&b' '),
-        _ => false,
-    });
-    (spaced && words.iter().all(of_text)).then(|| text.get(first.start..last.end))?
+    // (Where each word's text lies, compared as addresses: the same bytes of `text`.)
+    let at = text.as_ptr() as usize;
+    let mut end = first.start;
+    for (k, w) in words.iter().enumerate() {
+        let gap = if k == 0 { 0 } else { 1 };
+        if w.start != end + gap
+            || w.text.as_ptr() as usize != at + w.start
+            || w.text.len() != w.end - w.start
+            || (gap == 1 && text.as_bytes().get(end) != Some(&b' '))
+        {
+            return None;
+        }
+        end = w.end;
+    }
+    text.get(first.start..last.end)
 }
 
 /// The keys of the names of a document, by the names as written.

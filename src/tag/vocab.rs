@@ -661,11 +661,13 @@ impl<V> PhraseTable<V> {
     /// The longest phrase at `items[i..]`: how many items it covers, and its value.
     pub(crate) fn longest(&self, items: &[Item], i: usize) -> Option<(usize, &V)> {
         let first = items.get(i)?;
-        if !self.starts.may_start_item(first) {
+        if !self.starts.may_start_item(first) || first.kind == ItemKind::Break {
             return None;
         }
+        // (Each phrase found starts with the item's word: only the words after it are
+        // compared.)
         self.starting_with(first).iter().find_map(|(words, value)| {
-            let matches = words.iter().enumerate().all(|(k, &w)| {
+            let matches = words.iter().enumerate().skip(1).all(|(k, &w)| {
                 items
                     .get(i + k)
                     .is_some_and(|it| it.id() == w && it.kind != ItemKind::Break)
@@ -1085,9 +1087,10 @@ pub(crate) const CUE_FIRST: u8 = 2;
 /// What [`NameWords`] tells of a word: the last word of a cue (or "Đ/c").
 pub(crate) const CUE_LAST: u8 = 4;
 
-/// The surnames and the first and last words of the cues (and "Đ/c") as written, each with the sets it is in ([`SURNAME`], [`CUE_FIRST`], [`CUE_LAST`]): the
-/// name scan asks about every capitalized word and the word before it, and one lookup
-/// answers for the three sets.
+/// The surnames and the first and last words of the cues (and "Đ/c") as written, each
+/// with the sets it is in ([`SURNAME`], [`CUE_FIRST`], [`CUE_LAST`]): the name scan asks
+/// about every capitalized word and the word before it, and one lookup answers for the
+/// three sets.
 ///
 /// Open addressing on a tag made of the word's first two bytes, last byte and length: most
 /// words of a text land on a free slot or on one whose tag differs, and are told apart
@@ -1096,6 +1099,10 @@ pub(crate) const CUE_LAST: u8 = 4;
 pub(crate) struct NameWords {
     slots: Box<[NameSlot]>,
     words: Vec<(Box<str>, u8)>,
+    /// Bit `b` of `last_starts[b / 64]`: some [`CUE_LAST`] word starts with the byte `b`;
+    /// bit `n` of `last_lengths`: some is `n` bytes long.
+    last_starts: [u64; 4],
+    last_lengths: u64,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1139,7 +1146,30 @@ impl NameWords {
                 *slot = NameSlot { tag, word };
             }
         }
-        NameWords { slots, words }
+        let mut last_starts = [0u64; 4];
+        let mut last_lengths = 0u64;
+        for (w, flags) in &words {
+            if flags & CUE_LAST == 0 {
+                continue;
+            }
+            let b = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+            if let Some(bits) = last_starts.get_mut(b / 64) {
+                *bits |= 1 << (b % 64);
+            }
+            // (Words of 64 bytes or more are all let through.)
+            if let Some(bit) = u32::try_from(w.len())
+                .ok()
+                .and_then(|n| 1u64.checked_shl(n))
+            {
+                last_lengths |= bit;
+            }
+        }
+        NameWords {
+            slots,
+            words,
+            last_starts,
+            last_lengths,
+        }
     }
 
     /// The word's first two bytes, last byte and length (at most 255), packed.
@@ -1155,6 +1185,17 @@ impl NameWords {
     #[inline]
     fn home(tag: u32, size: usize) -> usize {
         usize::try_from(tag.wrapping_mul(0x9E37_79B1) >> 16).unwrap_or(0) & (size - 1)
+    }
+
+    /// False when the word `w` is not a [`CUE_LAST`] word, told from its first byte and
+    /// length: most words before a capitalized word are ruled out before any lookup.
+    #[inline]
+    pub(crate) fn may_be_cue_last(&self, w: &str) -> bool {
+        let b = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+        self.last_starts
+            .get(b / 64)
+            .is_some_and(|bits| bits & (1 << (b % 64)) != 0)
+            && (w.len() >= 64 || self.last_lengths & (1 << (w.len() % 64)) != 0)
     }
 
     /// The sets the word `w` (as written) is in: [`SURNAME`], [`CUE_FIRST`], [`CUE_LAST`].
@@ -1515,6 +1556,9 @@ mod tests {
         assert!(words.iter().any(|w| expected(w) != 0));
         for w in &words {
             assert_eq!(v.name_words.flags(w), expected(w), "{w:?}");
+            if expected(w) & CUE_LAST != 0 {
+                assert!(v.name_words.may_be_cue_last(w), "{w:?}");
+            }
         }
     }
 
