@@ -533,7 +533,7 @@ pub(crate) struct PhraseTable<V> {
 /// A key keeps a word's leading ASCII characters in place, lower-cased (tone marks go to
 /// the end of the word, look-alikes and decompositions concern other characters only): a
 /// word whose first two bytes are ASCII has a key starting with those two bytes lower-cased.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Starts {
     /// Bit `b` of `first`: some first key starts with the ASCII byte `b`.
     first: u128,
@@ -738,48 +738,51 @@ impl FirstWords {
     fn new(vocab: &Vocab) -> FirstWords {
         let mut tables: Vec<u16> = Vec::new();
         let mut starts: Option<Starts> = None;
-        let mut add =
-            |by_first: Vec<(usize, usize)>, table_starts: &Starts, any: u16, long: u16| {
-                for (id, longest) in by_first {
-                    if id >= tables.len() {
-                        tables.resize(id + 1, 0);
-                    }
-                    if let Some(t) = tables.get_mut(id) {
-                        *t |= any;
-                        if longest >= 2 {
-                            *t |= long;
-                        }
+        // (first words and their longest phrases, text filter, bit for any phrase, bit for
+        // a phrase of two words or more) of each table asked at a name word.
+        let asked = [
+            (
+                vocab.titles.firsts(),
+                &vocab.titles.starts,
+                FIRST_TITLE,
+                FIRST_LONG_TITLE,
+            ),
+            (
+                vocab.orgs.firsts(),
+                &vocab.orgs.starts,
+                FIRST_ORG,
+                FIRST_LONG_ORG,
+            ),
+            (
+                vocab.levels.firsts(),
+                &vocab.levels.starts,
+                FIRST_LEVEL,
+                FIRST_LONG_LEVEL,
+            ),
+            (
+                vocab.org_heads.firsts(),
+                &vocab.org_heads.starts,
+                FIRST_ORG_HEAD,
+                FIRST_ORG_HEAD,
+            ),
+        ];
+        for (by_first, table_starts, any, long) in asked {
+            for (id, longest) in by_first {
+                if id >= tables.len() {
+                    tables.resize(id + 1, 0);
+                }
+                if let Some(t) = tables.get_mut(id) {
+                    *t |= any;
+                    if longest >= 2 {
+                        *t |= long;
                     }
                 }
-                starts = Some(match &starts {
-                    Some(s) => s.union(table_starts),
-                    None => table_starts.union(table_starts),
-                });
-            };
-        add(
-            vocab.titles.firsts(),
-            &vocab.titles.starts,
-            FIRST_TITLE,
-            FIRST_LONG_TITLE,
-        );
-        add(
-            vocab.orgs.firsts(),
-            &vocab.orgs.starts,
-            FIRST_ORG,
-            FIRST_LONG_ORG,
-        );
-        add(
-            vocab.levels.firsts(),
-            &vocab.levels.starts,
-            FIRST_LEVEL,
-            FIRST_LONG_LEVEL,
-        );
-        add(
-            vocab.org_heads.firsts(),
-            &vocab.org_heads.starts,
-            FIRST_ORG_HEAD,
-            FIRST_ORG_HEAD,
-        );
+            }
+            starts = Some(match starts.take() {
+                Some(s) => s.union(table_starts),
+                None => table_starts.clone(),
+            });
+        }
         let words = lexicon().ids.len();
         let mut long_roles = vec![0u64; (words * words).div_ceil(64)];
         for (first, second) in (vocab.titles.pairs().into_iter())
