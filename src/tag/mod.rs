@@ -235,7 +235,9 @@ impl Tagger {
         // once it has been scanned. (paragraph, its candidates, its place in `found`)
         let mut deferred: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
         let mut from = 0;
+        // Buffers for the items of a paragraph, raw and spelled out, reused by the next.
         let mut raw = Vec::new();
+        let mut spelled = Vec::new();
         let mut name_keys = names::NameKeys::default();
         while let Some(para) = next_paragraph(text, from) {
             from = para.end + 1;
@@ -255,8 +257,15 @@ impl Tagger {
             } else {
                 let mut roles = Vec::new();
                 let members: Vec<usize> = members.collect();
-                let items = std::mem::take(&mut raw);
-                self.paragraph(text, para, items, &candidates, &members, &mut roles);
+                self.paragraph(
+                    text,
+                    para,
+                    &raw,
+                    &mut spelled,
+                    &candidates,
+                    &members,
+                    &mut roles,
+                );
                 found.push(distinct.add_all(roles));
             }
         }
@@ -289,9 +298,17 @@ impl Tagger {
             let Some(roles) = found.get_mut(slot) else {
                 continue;
             };
-            let raw = token::raw_items(text, para.clone());
+            token::raw_items_into(text, para.clone(), &mut raw);
             let mut parsed = Vec::new();
-            self.paragraph(text, para, raw, &candidates, &members, &mut parsed);
+            self.paragraph(
+                text,
+                para,
+                &raw,
+                &mut spelled,
+                &candidates,
+                &members,
+                &mut parsed,
+            );
             *roles = distinct.add_all(parsed);
         }
         merge(
@@ -304,12 +321,15 @@ impl Tagger {
     }
 
     /// Ties roles to the names of one paragraph, given its raw items; `members` are its
-    /// people (indices into `candidates`), in order.
+    /// people (indices into `candidates`), in order. `items` is a buffer for the items
+    /// spelled out.
+    #[allow(clippy::too_many_arguments)]
     fn paragraph<'t>(
         &'t self,
         text: &'t str,
         para: Range<usize>,
-        raw: Vec<token::Item<'t>>,
+        raw: &[token::Item<'t>],
+        items: &mut Vec<token::Item<'t>>,
         candidates: &[names::Candidate],
         members: &[usize],
         found: &mut Vec<(usize, ParsedRole, Span)>,
@@ -323,7 +343,8 @@ impl Tagger {
         };
         // Roles lie close to their names: read the paragraph around them only.
         let window = near(text, para, a.start, b.end);
-        let items = token::spelled_out(text, window, raw, &self.inner.expander, vocab);
+        token::spelled_out_into(text, window, raw, &self.inner.expander, vocab, items);
+        let items: &[token::Item<'t>] = items;
         let mut at: Vec<NameAt> = Vec::with_capacity(members.len());
         for &k in members {
             let Some(c) = candidates.get(k) else { continue };

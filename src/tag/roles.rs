@@ -432,7 +432,7 @@ mod tests {
             let items = spelled_out(
                 text,
                 0..text.len(),
-                raw_items(text, 0..text.len()),
+                &raw_items(text, 0..text.len()),
                 &expander,
                 &vocab,
             );

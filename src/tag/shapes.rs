@@ -278,7 +278,7 @@ mod tests {
             while let Some(para) = super::super::next_paragraph(&text, from) {
                 from = para.end + 1;
                 let raw = raw_items(&text, para.clone());
-                let items = spelled_out(&text, para, raw, &expander, &vocab);
+                let items = spelled_out(&text, para, &raw, &expander, &vocab);
                 // Some mentions, to stop runs.
                 let starts: Vec<bool> = (0..items.len()).map(|k| k % 41 == 7).collect();
                 let parser = Parser::new(&items, &vocab, &starts);

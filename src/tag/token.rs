@@ -243,6 +243,7 @@ fn multibyte_class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
 /// Most of the text is ASCII letters, spaces and the common Vietnamese letters, read a
 /// byte at a time through tables; other characters are decoded here and classed through
 /// [`scalar_class`].
+#[cfg(test)]
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
     let mut items = Vec::new();
     raw_items_into(text, range, &mut items);
@@ -655,22 +656,37 @@ fn push_expansion<'a>(
 /// The items of `text[range]`, abbreviations spelled out: first by the role-only readings
 /// of the tagger, then by the expander's dictionaries (document numbers stay as written).
 /// `raw` holds the [`raw_items`] of a paragraph around the range (the keys they have
-/// computed are kept); those that start outside the range are dropped.
+/// computed are kept); those that start outside the range are left out.
+#[cfg(test)]
 pub(crate) fn spelled_out<'a>(
     text: &'a str,
     range: Range<usize>,
-    mut raw: Vec<Item<'a>>,
+    raw: &[Item<'a>],
     expander: &'a Expander,
     vocab: &Vocab,
 ) -> Vec<Item<'a>> {
-    // Items start in order. Those before the range are dropped last, so that the items of
-    // the range are moved once, when they are spelled out, rather than twice.
+    let mut out = Vec::new();
+    spelled_out_into(text, range, raw, expander, vocab, &mut out);
+    out
+}
+
+/// [`spelled_out`] into `out` (cleared first), so that one buffer serves paragraph after
+/// paragraph, as the raw items' buffer does (see [`raw_items_into`]).
+pub(crate) fn spelled_out_into<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    raw: &[Item<'a>],
+    expander: &'a Expander,
+    vocab: &Vocab,
+    out: &mut Vec<Item<'a>>,
+) {
+    out.clear();
     let hi = raw.partition_point(|it| it.start < range.end);
-    raw.truncate(hi);
     let lo = raw.partition_point(|it| it.start < range.start);
+    let raw = raw.get(..hi).unwrap_or_default();
     let Some(slice) = text.get(range.clone()) else {
-        raw.drain(..lo);
-        return raw;
+        out.extend_from_slice(raw.get(lo..).unwrap_or_default());
+        return;
     };
     let base = range.start;
     let capitals = raw
@@ -749,26 +765,16 @@ pub(crate) fn spelled_out<'a>(
             _ => k += 1,
         }
     }
-    if splices.is_empty() {
-        raw.drain(..lo);
-        return raw;
-    }
-    let mut out = Vec::with_capacity(raw.len() - lo + 4 * splices.len());
-    let mut rest = raw.into_iter();
-    if let Some(last_before) = lo.checked_sub(1) {
-        // The paragraph's items before the window, passed over.
-        rest.nth(last_before);
-    }
+    out.reserve(raw.len() - lo + 4 * splices.len());
+    // The raw items between the splices are copied in blocks.
     let mut at = lo;
     for (k, n, expansion, start, end) in splices {
-        out.extend(rest.by_ref().take(k.saturating_sub(at)));
-        let nl = rest.next().is_some_and(|first| first.newline_before);
-        rest.by_ref().take(n.saturating_sub(1)).for_each(drop);
-        push_expansion(&mut out, expansion, start, end, nl);
+        out.extend_from_slice(raw.get(at..k).unwrap_or_default());
+        let nl = raw.get(k).is_some_and(|first| first.newline_before);
+        push_expansion(out, expansion, start, end, nl);
         at = k + n;
     }
-    out.extend(rest);
-    out
+    out.extend_from_slice(raw.get(at..).unwrap_or_default());
 }
 
 #[cfg(test)]
