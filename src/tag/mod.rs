@@ -369,7 +369,7 @@ impl Tagger {
             });
         }
         let starts = shapes::person_starts(&at, items.len());
-        let parser = Parser::new(&items, vocab, &starts);
+        let parser = Parser::new(items, vocab, &starts);
         let roles = shapes::attach(&parser, &at);
         found.reserve(roles.len());
         for (k, role) in roles {
