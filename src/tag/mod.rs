@@ -235,9 +235,9 @@ impl Tagger {
         // once it has been scanned. (paragraph, its candidates, its place in `found`)
         let mut deferred: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
         let mut from = 0;
-        // Buffers for the items of a paragraph, raw and spelled out, reused by the next.
+        // The raw items of a paragraph, in a buffer reused by the next.
         let mut raw = Vec::new();
-        let mut spelled = Vec::new();
+        let mut reader = RoleReader::new(self, text);
         let mut name_keys = names::NameKeys::default();
         while let Some(para) = next_paragraph(text, from) {
             from = para.end + 1;
@@ -257,15 +257,7 @@ impl Tagger {
             } else {
                 let mut roles = Vec::new();
                 let members: Vec<usize> = members.collect();
-                self.paragraph(
-                    text,
-                    para,
-                    &raw,
-                    &mut spelled,
-                    &candidates,
-                    &members,
-                    &mut roles,
-                );
+                reader.read(para, &raw, &candidates, &members, &mut roles);
                 found.push(distinct.add_all(roles));
             }
         }
@@ -300,15 +292,7 @@ impl Tagger {
             };
             token::raw_items_into(text, para.clone(), &mut raw);
             let mut parsed = Vec::new();
-            self.paragraph(
-                text,
-                para,
-                &raw,
-                &mut spelled,
-                &candidates,
-                &members,
-                &mut parsed,
-            );
+            reader.read(para, &raw, &candidates, &members, &mut parsed);
             *roles = distinct.add_all(parsed);
         }
         merge(
@@ -319,22 +303,39 @@ impl Tagger {
             found.into_iter().flatten(),
         )
     }
+}
 
-    /// Ties roles to the names of one paragraph, given its raw items; `members` are its
-    /// people (indices into `candidates`), in order. `items` is a buffer for the items
-    /// spelled out.
-    #[allow(clippy::too_many_arguments)]
-    fn paragraph<'t>(
-        &'t self,
-        text: &'t str,
+/// Reads the roles around the names of a document's paragraphs, one paragraph after the
+/// other, with a buffer reused from one paragraph to the next.
+struct RoleReader<'t> {
+    tagger: &'t Tagger,
+    /// The viewed text of the document.
+    text: &'t str,
+    /// The items of the paragraph read last, abbreviations spelled out.
+    items: Vec<token::Item<'t>>,
+}
+
+impl<'t> RoleReader<'t> {
+    fn new(tagger: &'t Tagger, text: &'t str) -> RoleReader<'t> {
+        RoleReader {
+            tagger,
+            text,
+            items: Vec::new(),
+        }
+    }
+
+    /// Ties roles to the names of the paragraph `para`, given its raw items; `members`
+    /// are its people (indices into `candidates`), in order.
+    fn read(
+        &mut self,
         para: Range<usize>,
         raw: &[token::Item<'t>],
-        items: &mut Vec<token::Item<'t>>,
         candidates: &[names::Candidate],
         members: &[usize],
         found: &mut Vec<(usize, ParsedRole, Span)>,
     ) {
-        let vocab = &self.inner.vocab;
+        let text = self.text;
+        let vocab = &self.tagger.inner.vocab;
         let (Some(a), Some(b)) = (
             members.first().and_then(|&k| candidates.get(k)),
             members.last().and_then(|&k| candidates.get(k)),
@@ -343,8 +344,9 @@ impl Tagger {
         };
         // Roles lie close to their names: read the paragraph around them only.
         let window = near(text, para, a.start, b.end);
-        token::spelled_out_into(text, window, raw, &self.inner.expander, vocab, items);
-        let items: &[token::Item<'t>] = items;
+        let expander = &self.tagger.inner.expander;
+        token::spelled_out_into(text, window, raw, expander, vocab, &mut self.items);
+        let items: &[token::Item<'t>] = &self.items;
         let mut at: Vec<NameAt> = Vec::with_capacity(members.len());
         for &k in members {
             let Some(c) = candidates.get(k) else { continue };
