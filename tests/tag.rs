@@ -109,6 +109,45 @@ fn name_then_roles() {
     ]);
 }
 
+/// "giữ chức (vụ, danh) ROLE" further on in the person's sentence names the post they are
+/// elected or appointed to (005, 030, 055, 069), after their present roles or words
+/// between; a post given to a group later in the sentence is not theirs.
+#[test]
+fn post_held_further_on() {
+    check(&[
+        (
+            "right after a role",
+            "bầu bổ sung ông Lê Văn Hùng, Chủ tịch Ủy ban MTTQ Việt Nam phường giữ chức vụ Chủ tịch Ủy ban nhân dân phường",
+            &[("Lê Văn Hùng", &["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường", "Chủ tịch Ủy ban nhân dân phường"])],
+        ),
+        (
+            "words between",
+            "cử bà Trần Thị Lan - Phó Chánh Văn phòng Huyện ủy tham gia Ủy ban MTTQ Việt Nam huyện khóa XII và giữ chức Phó Chủ tịch Ủy ban MTTQ Việt Nam huyện",
+            &[("Trần Thị Lan", &["Phó Chánh Văn phòng Huyện ủy", "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện"])],
+        ),
+        (
+            "former posts are not read, the new one is",
+            "Đồng chí Hoàng Văn Minh – Nguyên Phó Bí thư, Chủ tịch UBND xã được chỉ định giữ chức vụ Bí thư Đảng ủy thị trấn.",
+            &[("Hoàng Văn Minh", &["Bí thư Đảng ủy thị trấn"])],
+        ),
+        (
+            "'giữ chức danh' right after the name",
+            "ông Nguyễn Văn Hải được tái cử giữ chức danh Tổ trưởng tổ dân phố",
+            &[("Nguyễn Văn Hải", &["Tổ trưởng tổ dân phố"])],
+        ),
+        (
+            "a group's post",
+            "đồng chí Lê Văn An, Bí thư Đảng ủy phát biểu chúc mừng các đồng chí được bầu giữ chức Phó Bí thư Đảng ủy",
+            &[("Lê Văn An", &["Bí thư Đảng ủy"])],
+        ),
+        (
+            "the next sentence's",
+            "Ông Lê Văn An, Bí thư Đảng ủy. Bà Lê Thị Hoa được bầu giữ chức Phó Bí thư Đảng ủy",
+            &[("Lê Văn An", &["Bí thư Đảng ủy"]), ("Lê Thị Hoa", &["Phó Bí thư Đảng ủy"])],
+        ),
+    ]);
+}
+
 #[test]
 fn roles_before_the_name() {
     check(&[

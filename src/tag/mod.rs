@@ -372,7 +372,7 @@ impl<'t> RoleReader<'t> {
         }
         let starts = shapes::person_starts(&at, items.len());
         let parser = Parser::new(items, vocab, &starts);
-        let roles = shapes::attach(&parser, &at);
+        let roles = shapes::attach(text, &parser, &at);
         found.reserve(roles.len());
         for (k, role) in roles {
             let start = items.get(role.first).map_or(0, |it| it.start);

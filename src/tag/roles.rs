@@ -92,7 +92,7 @@ impl Parser<'_> {
         self.items.get(k).filter(|it| it.is_word())
     }
 
-    fn is_person(&self, k: usize) -> bool {
+    pub(crate) fn is_person(&self, k: usize) -> bool {
         self.person_starts.get(k) == Some(&true)
     }
 

@@ -24,8 +24,9 @@ pub(crate) struct NameAt {
 /// How far back a role may start before the name it belongs to, in items.
 const LOOK_BACK: usize = 40;
 
-/// The roles of each name of a paragraph, as (candidate, role).
-pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Reading)> {
+/// The roles of each name of a paragraph, as (candidate, role). `text` is the viewed text
+/// the parser's items lie in.
+pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Reading)> {
     let items = parser.items;
     // Room for a role or two per name: a role is large, and moved at every growth.
     let mut out: Vec<(usize, Reading)> = Vec::with_capacity(2 * names.len());
@@ -53,24 +54,29 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
             j += 1;
         }
         parser.run_into(j, &mut run);
-        // The words after the name matter only when no role follows it directly.
-        if run.is_empty() {
-            let after = following_words(items, n.end, 6);
-            if let Some(p) = find_words(after, &HOLD_POST) {
-                let mut k = n.end + p + 2;
-                if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
-                    k += 1;
-                }
-                parser.run_into(k, &mut run);
-            }
-            if run.is_empty() && ELECTED.iter().any(|p| find_words(after, p).is_some()) {
-                elected.push(n);
-            }
-        }
+        let after_run = run.last().map_or(n.end, |r| r.last);
         if let Some(last) = run.last() {
             mark(&mut consumed, n.end, last.last);
         }
+        let mut given = run.len();
         out.extend(run.drain(..).map(|r| (n.candidate, r)));
+        // The post the sentence gives the person further on: "bà A - Phó Chánh Văn phòng
+        // Huyện ủy tham gia Ủy ban MTTQ huyện khóa XII và giữ chức Phó Chủ tịch ...".
+        if let Some(k) = post_held_after(text, parser, after_run) {
+            parser.run_into(k, &mut run);
+            if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                mark(&mut consumed, first.first, last.last);
+            }
+            given += run.len();
+            out.extend(run.drain(..).map(|r| (n.candidate, r)));
+        }
+        // An election with no post after the name: the post may be named before it.
+        if given == 0 {
+            let after = following_words(items, n.end, 6);
+            if ELECTED.iter().any(|p| find_words(after, p).is_some()) {
+                elected.push(n);
+            }
+        }
     }
 
     // An election before the name: "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử".
@@ -127,6 +133,55 @@ pub(crate) fn attach(parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Readi
         out.extend(run.drain(..).map(|r| (n.candidate, r)));
     }
     out
+}
+
+/// How many items after a person's name and roles "giữ chức" may come and still give that
+/// person's post.
+const HOLD_POST_REACH: usize = 40;
+
+/// The item after "giữ chức" ("giữ chức vụ", "giữ chức danh") where it follows item `from`
+/// in the same clause: before the end of the sentence or of a list item, another
+/// person's mention, or a cue in lower case ("đồng chí", "ông", "bà": "các đồng chí ...
+/// giữ chức" is a group's post). The two words are written in lower case, capitalized or
+/// in capitals.
+fn post_held_after(text: &str, parser: &Parser<'_>, from: usize) -> Option<usize> {
+    let items = parser.items;
+    let end = items.len().min(from.saturating_add(HOLD_POST_REACH));
+    // Most sentences hold no "giữ": it is looked for in their bytes before their words
+    // are compared.
+    let written = match (
+        items.get(from),
+        end.checked_sub(1).and_then(|k| items.get(k)),
+    ) {
+        (Some(a), Some(b)) => text.get(a.start..b.end.max(a.start)),
+        _ => None,
+    };
+    if !written.is_some_and(may_hold_giu) {
+        return None;
+    }
+    for k in from..end {
+        let it = items.get(k)?;
+        let clause_ends = match it.kind {
+            ItemKind::Break => true,
+            ItemKind::Sep => matches!(sep_char(it), Some('.' | ';' | '!' | '?' | ':')),
+            ItemKind::Word => parser.is_person(k) || matches!(it.text, "chí" | "ông" | "bà"),
+        };
+        if clause_ends {
+            return None;
+        }
+        if matches!(it.text, "giữ" | "Giữ" | "GIỮ")
+            && items
+                .get(k + 1)
+                .is_some_and(|c| matches!(c.text, "chức" | "Chức" | "CHỨC"))
+        {
+            let mut k = k + 2;
+            if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
+                k += 1;
+            }
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// The longest run of roles that ends exactly at item `a`, starts after the previous name
@@ -204,8 +259,17 @@ static BAU: Literal = Literal::new("bầu");
 static CU: Literal = Literal::new("cử");
 static GOM: Literal = Literal::new("gồm");
 
-/// "giữ chức": the role comes next ("được tái cử giữ chức Tổ trưởng").
-static HOLD_POST: [Literal; 2] = [Literal::new("giữ"), Literal::new("chức")];
+/// Whether `written` (composed text) may hold the word "giữ": "iữ" in some case. (A
+/// byte search: most sentences hold neither, and "ữ" alone is common, as in "những".)
+fn may_hold_giu(written: &str) -> bool {
+    let bytes = written.as_bytes();
+    // "ữ" is E1 BB AF, "Ữ" E1 BB AE.
+    memchr::memchr2_iter(0xAE, 0xAF, bytes).any(|i| {
+        i.checked_sub(3)
+            .and_then(|j| bytes.get(j..i))
+            .is_some_and(|before| matches!(before, [b'i' | b'I', 0xE1, 0xBB]))
+    })
+}
 
 /// Words that say a person was elected.
 static ELECTED: [&[Literal]; 5] = [&TAI_CU, &TRUNG_CU, &DAC_CU, &DUOC_BAU, &TAI_DAC_CU];
