@@ -5,7 +5,9 @@
 //! - "03 vị đại biểu HĐND Quận 5 (gồm Bà A – ...; Ông B – ...)": the enclosing role is each
 //!   listed person's;
 //! - "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử": an election names the role;
-//! - "A được tái cử giữ chức ROLE".
+//! - "A được tái cử giữ chức ROLE", and "giữ chức ROLE" later in A's clause, after A's
+//!   present roles or other words ("A, ROLE giữ chức vụ ROLE", "A – ROLE tham gia ... và
+//!   giữ chức ROLE").
 
 use super::roles::{sep_char, Literal, Parser, Reading};
 use super::token::{Item, ItemKind};
