@@ -43,7 +43,7 @@ use crate::expand::Expander;
 use crate::span::Span;
 
 use key::{key, FxBuild};
-use roles::{ParsedRole, Parser};
+use roles::{ParsedRole, Parser, Reading};
 use shapes::NameAt;
 use view::View;
 use vocab::Vocab;
@@ -257,8 +257,8 @@ impl Tagger {
             } else {
                 let mut roles = Vec::new();
                 let members: Vec<usize> = members.collect();
-                reader.read(para, &raw, &candidates, &members, &mut roles);
-                found.push(distinct.add_all(roles));
+                reader.read(para, &raw, &candidates, &members, &mut distinct, &mut roles);
+                found.push(roles);
             }
         }
         if candidates.is_empty() {
@@ -291,9 +291,7 @@ impl Tagger {
                 continue;
             };
             token::raw_items_into(text, para.clone(), &mut raw);
-            let mut parsed = Vec::new();
-            reader.read(para, &raw, &candidates, &members, &mut parsed);
-            *roles = distinct.add_all(parsed);
+            reader.read(para, &raw, &candidates, &members, &mut distinct, roles);
         }
         merge(
             &view,
@@ -325,14 +323,16 @@ impl<'t> RoleReader<'t> {
     }
 
     /// Ties roles to the names of the paragraph `para`, given its raw items; `members`
-    /// are its people (indices into `candidates`), in order.
+    /// are its people (indices into `candidates`), in order. Each role is kept once in
+    /// `distinct`, and `found` gets (candidate, role, where the role is written).
     fn read(
         &mut self,
         para: Range<usize>,
         raw: &[token::Item<'t>],
         candidates: &[names::Candidate],
         members: &[usize],
-        found: &mut Vec<(usize, ParsedRole, Span)>,
+        distinct: &mut DistinctRoles,
+        found: &mut Vec<(usize, RoleId, Span)>,
     ) {
         let text = self.text;
         let vocab = &self.tagger.inner.vocab;
@@ -380,7 +380,8 @@ impl<'t> RoleReader<'t> {
                 .get(role.last.saturating_sub(1))
                 .map_or(start, |it| it.end)
                 .max(start);
-            found.push((k, parser.spell(&role), Span::new(start, end)));
+            let span = Span::new(start, end);
+            found.push((k, distinct.add(&parser, &role, span), span));
         }
     }
 }
@@ -449,72 +450,56 @@ type RoleId = usize;
 /// what is kept per mention is an index, and each role's text and keys are built once.
 #[derive(Default)]
 struct DistinctRoles {
-    ids: HashMap<RoleContent, RoleId, FxBuild>,
+    /// The roles met so far, by their [`content_key`](Parser::content_key).
+    ids: HashMap<Box<[u8]>, RoleId, FxBuild>,
+    /// The key of the role looked up last (a buffer reused from one to the next).
+    key: Vec<u8>,
     /// Each role spelled out (its span is that of its first mention; [`merge`] sets the
     /// span of each official's own).
     roles: Vec<(Role, RoleKeys)>,
 }
 
-/// What makes two parsed roles the same role of the output.
-#[derive(PartialEq, Eq, Hash)]
-struct RoleContent {
-    title: String,
-    orgs: Vec<String>,
-    level: Option<Level>,
-    locality: Option<String>,
-}
-
-impl RoleContent {
-    /// The role spelled out: "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc quận".
-    fn text(&self) -> String {
-        let mut parts: Vec<&str> = vec![self.title.as_str()];
-        parts.extend(self.orgs.iter().map(String::as_str));
-        if let Some(level) = self.level {
-            parts.push(level.as_str());
-        }
-        if let Some(locality) = &self.locality {
-            parts.push(locality);
-        }
-        parts.join(" ")
-    }
-}
-
 impl DistinctRoles {
-    /// The roles found in a paragraph, as (candidate, role, span) with each role kept once.
-    fn add_all(&mut self, found: Vec<(usize, ParsedRole, Span)>) -> Vec<(usize, RoleId, Span)> {
-        found
-            .into_iter()
-            .map(|(k, role, span)| (k, self.add(role, span), span))
-            .collect()
-    }
-
-    fn add(&mut self, role: ParsedRole, span: Span) -> RoleId {
-        let content = RoleContent {
-            title: role.title,
-            orgs: role.orgs,
-            level: role.level,
-            locality: role.locality,
-        };
-        match self.ids.entry(content) {
-            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                let c = e.key();
-                let role = Role {
-                    title: c.title.clone(),
-                    organization: (!c.orgs.is_empty()).then(|| c.orgs.join(" ")),
-                    level: c.level,
-                    locality: c.locality.clone(),
-                    text: c.text(),
-                    span,
-                };
-                let keys = RoleKeys::of(&role);
-                let id = self.roles.len();
-                self.roles.push((role, keys));
-                e.insert(id);
-                id
-            }
+    /// The role `role` of `parser`'s items, first written at `span`: looked up by its
+    /// [`content_key`](Parser::content_key), and spelled out only when first met.
+    fn add(&mut self, parser: &Parser<'_>, role: &Reading, span: Span) -> RoleId {
+        parser.content_key(role, &mut self.key);
+        if let Some(&id) = self.ids.get(self.key.as_slice()) {
+            return id;
         }
+        let ParsedRole {
+            title,
+            orgs,
+            level,
+            locality,
+        } = parser.spell(role);
+        let role = Role {
+            text: role_text(&title, &orgs, level, locality.as_deref()),
+            organization: (!orgs.is_empty()).then(|| orgs.join(" ")),
+            title,
+            level,
+            locality,
+            span,
+        };
+        let keys = RoleKeys::of(&role);
+        let id = self.roles.len();
+        self.roles.push((role, keys));
+        self.ids.insert(self.key.as_slice().into(), id);
+        id
     }
+}
+
+/// The role spelled out: "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc quận".
+fn role_text(title: &str, orgs: &[String], level: Option<Level>, locality: Option<&str>) -> String {
+    let mut parts: Vec<&str> = vec![title];
+    parts.extend(orgs.iter().map(String::as_str));
+    if let Some(level) = level {
+        parts.push(level.as_str());
+    }
+    if let Some(locality) = locality {
+        parts.push(locality);
+    }
+    parts.join(" ")
 }
 
 /// Whether a candidate is a person: yes, unless a place word comes right before it

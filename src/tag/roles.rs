@@ -314,6 +314,52 @@ impl Parser<'_> {
         }
     }
 
+    /// Writes into `key` (cleared first) what tells the role [`spell`](Self::spell) makes
+    /// of `role` apart from every other, without building it: its title, organizations,
+    /// level and locality as spelled out, each ended by a byte that no UTF-8 text holds,
+    /// so that two roles have the same key exactly when they are spelled out the same.
+    pub(crate) fn content_key(&self, role: &Reading, key: &mut Vec<u8>) {
+        /// Ends a text field.
+        const END: u8 = 0xFF;
+        /// Ends the list of organizations.
+        const LIST_END: u8 = 0xFE;
+        key.clear();
+        key.extend_from_slice(role.title.as_bytes());
+        key.push(END);
+        for org in role.orgs.iter().flatten() {
+            match org {
+                OrgName::Listed(name) => key.extend_from_slice(name.as_bytes()),
+                OrgName::Headed(head, name) => {
+                    key.extend_from_slice(head.as_bytes());
+                    key.push(b' ');
+                    match name {
+                        Name::Listed(name) => key.extend_from_slice(name.as_bytes()),
+                        Name::Written(w) => self.push_word_bytes(*w, key),
+                    }
+                }
+            }
+            key.push(END);
+        }
+        key.push(LIST_END);
+        // The level by its place among the levels, 0 for none.
+        key.push(role.level.map_or(0, |l| l as u8 + 1));
+        if let Some(w) = role.locality {
+            self.push_word_bytes(w, key);
+            key.push(END);
+        }
+    }
+
+    /// [`push_words`](Self::push_words) as bytes.
+    fn push_word_bytes(&self, w: Words, out: &mut Vec<u8>) {
+        let items = self.items.get(w.from..w.to).unwrap_or_default();
+        for (k, it) in items.iter().enumerate() {
+            if k > 0 {
+                out.push(b' ');
+            }
+            out.extend_from_slice(it.text.as_bytes());
+        }
+    }
+
     fn org_text(&self, org: &OrgName) -> String {
         match org {
             OrgName::Listed(name) => (*name).to_string(),
