@@ -270,7 +270,7 @@ impl Tagger {
             // Per name: how often it follows a place word, and how often it does not.
             let mut counts: HashMap<&str, (usize, usize), FxBuild> = HashMap::default();
             for c in &candidates {
-                let e = counts.entry(c.key.as_str()).or_default();
+                let e = counts.entry(&c.key).or_default();
                 if c.after_place.is_some() {
                     e.0 += 1;
                 } else {
@@ -516,7 +516,7 @@ fn is_person(
     let Some(place) = &c.after_place else {
         return true;
     };
-    let (after_place, elsewhere) = counts.get(c.key.as_str()).copied().unwrap_or_default();
+    let (after_place, elsewhere) = counts.get(&*c.key).copied().unwrap_or_default();
     if elsewhere > 0 {
         return true;
     }
@@ -642,9 +642,9 @@ fn merge(
         if people.get(k) != Some(&true) {
             continue;
         }
-        let index = *by_name.entry(c.key.as_str()).or_insert_with(|| {
+        let index = *by_name.entry(&c.key).or_insert_with(|| {
             officials.push(Official {
-                name: c.name.clone(),
+                name: c.name.to_string(),
                 roles: Vec::new(),
                 mentions: Vec::new(),
             });

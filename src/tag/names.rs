@@ -1,9 +1,11 @@
 //! Finding personal names: among the words of a paragraph, capitalized words that are a
-//! surname or follow a cue ("đồng chí", "ông", "Trung tá"...) get a close look: how many capitalized syllables follow, whether a level or street word puts
+//! surname or follow a cue ("đồng chí", "ông", "Trung tá"...) get a close look: how many
+//! capitalized syllables follow, whether a level or street word puts
 //! them in a place ("phường Nguyễn Thị Minh Khai"), whether they are an organization
 //! ("Đoàn Thanh niên") or a heading.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::key::{key, FxBuild};
 use super::token::{Item, ItemKind};
@@ -20,10 +22,11 @@ pub(crate) struct Candidate {
     pub(crate) end: usize,
     /// The cue before the name, if any.
     pub(crate) cue: Option<(usize, usize)>,
-    /// The name's syllables joined by single spaces.
-    pub(crate) name: String,
+    /// The name's syllables joined by single spaces (shared by every mention written the
+    /// same: see [`NameKeys`]).
+    pub(crate) name: Rc<str>,
     /// The name's key ([`key`] of `name`), by which mentions of one person are merged.
-    pub(crate) key: String,
+    pub(crate) key: Rc<str>,
     /// The key of the place word right before the name ("phường"), when there is no cue:
     /// the name may be a place named after a person.
     pub(crate) after_place: Option<String>,
@@ -358,11 +361,10 @@ fn examine(
     }
     let words = items.get(name_at..k)?;
     let last = words.last()?;
-    let name = match as_written(text, words) {
-        Some(written) => written.to_string(),
-        None => joined(words.iter().map(|w| w.text)),
+    let (name, key) = match as_written(text, words) {
+        Some(written) => keys.name_and_key(written),
+        None => keys.name_and_key(&joined(words.iter().map(|w| w.text))),
     };
-    let key = keys.key(&name);
     Some(Candidate {
         start: first.start,
         end: last.end,
@@ -416,20 +418,22 @@ fn as_written<'t>(text: &'t str, words: &[Item<'_>]) -> Option<&'t str> {
     text.get(first.start..last.end)
 }
 
-/// The keys of the names of a document, by the names as written.
+/// The names of a document and their keys, by the names as written: a document names the
+/// same people again and again, and each mention shares the strings of the first.
 #[derive(Default)]
 pub(crate) struct NameKeys {
-    by_name: HashMap<String, String, FxBuild>,
+    by_name: HashMap<Rc<str>, Rc<str>, FxBuild>,
 }
 
 impl NameKeys {
-    fn key(&mut self, name: &str) -> String {
-        if let Some(k) = self.by_name.get(name) {
-            return k.clone();
+    /// `name` and its [`key`], shared with the other mentions written the same.
+    fn name_and_key(&mut self, name: &str) -> (Rc<str>, Rc<str>) {
+        if let Some((name, key)) = self.by_name.get_key_value(name) {
+            return (Rc::clone(name), Rc::clone(key));
         }
-        let k = key(name);
-        self.by_name.insert(name.to_string(), k.clone());
-        k
+        let (name, k): (Rc<str>, Rc<str>) = (name.into(), key(name).into());
+        self.by_name.insert(Rc::clone(&name), Rc::clone(&k));
+        (name, k)
     }
 }
 
@@ -641,8 +645,7 @@ mod tests {
             }
             let words = items.get(name_at..k)?;
             let last = words.last()?;
-            let name = joined(words.iter().map(|w| w.text));
-            let key = keys.key(&name);
+            let (name, key) = keys.name_and_key(&joined(words.iter().map(|w| w.text)));
             Some(Candidate {
                 start: first.start,
                 end: last.end,
