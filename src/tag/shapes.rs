@@ -374,4 +374,39 @@ mod tests {
         }
         assert!(runs > 200, "{runs}");
     }
+
+    /// Two roles read have the same content key exactly when they are spelled out the
+    /// same (the tagger keeps one role per key), over every role that starts at any item
+    /// of the corpus.
+    #[test]
+    fn content_keys_tell_roles_apart_as_their_spelling_does() {
+        use std::collections::HashMap;
+        let vocab = Vocab::new();
+        let expander = Expander::default();
+        let mut by_key: HashMap<Vec<u8>, String> = HashMap::new();
+        let mut by_spelling: HashMap<String, Vec<u8>> = HashMap::new();
+        let mut key = Vec::new();
+        for text in texts() {
+            let mut from = 0;
+            while let Some(para) = super::super::next_paragraph(&text, from) {
+                from = para.end + 1;
+                let raw = raw_items(&text, para.clone());
+                let items = spelled_out(&text, para, &raw, &expander, &vocab);
+                let starts = vec![false; items.len()];
+                let parser = Parser::new(&items, &vocab, &starts);
+                for k in 0..items.len() {
+                    let Some(role) = parser.role_at(k) else {
+                        continue;
+                    };
+                    parser.content_key(&role, &mut key);
+                    let spelled = format!("{:?}", parser.spell(&role));
+                    let known = by_key.entry(key.clone()).or_insert_with(|| spelled.clone());
+                    assert_eq!(*known, spelled);
+                    let known = by_spelling.entry(spelled).or_insert_with(|| key.clone());
+                    assert_eq!(*known, key);
+                }
+            }
+        }
+        assert!(by_key.len() > 100, "{}", by_key.len());
+    }
 }
