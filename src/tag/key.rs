@@ -286,7 +286,7 @@ fn write_key<S: KeySink>(s: &str) -> S {
     out
 }
 
-/// Writes the key of `s` one character at a time through [`LETTERS`]; false (with `out`
+/// Writes the key of `s` one character at a time through [`letters`]; false (with `out`
 /// half written) if `s` needs the general path.
 fn write_key_fast(s: &str, out: &mut impl KeySink) -> bool {
     let table = letters();

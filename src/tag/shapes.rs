@@ -1,6 +1,6 @@
 //! The shapes in which news text ties roles to people, within one paragraph:
 //!
-//! - "[cue] NAME – ROLE, ROLE" (with -, –, —, ",", ":" or "(" after the name);
+//! - "\[cue\] NAME – ROLE, ROLE" (with -, –, —, ",", ":" or "(" after the name);
 //! - "ROLE NAME" and "ROLE, đồng chí NAME";
 //! - "03 vị đại biểu HĐND Quận 5 (gồm Bà A – ...; Ông B – ...)": the enclosing role is each
 //!   listed person's;

@@ -238,11 +238,7 @@ fn multibyte_class_at(s: &str, i: usize) -> Option<(usize, CharClass)> {
     Some((len, scalar_class(u)))
 }
 
-/// The raw words and separators of `text[range]`.
-///
-/// Most of the text is ASCII letters, spaces and the common Vietnamese letters, read a
-/// byte at a time through tables; other characters are decoded here and classed through
-/// [`scalar_class`].
+/// [`raw_items_into`] a new vector.
 #[cfg(test)]
 pub(crate) fn raw_items(text: &str, range: Range<usize>) -> Vec<Item<'_>> {
     let mut items = Vec::new();
@@ -381,9 +377,13 @@ fn sep_item(text: &str, start: usize, end: usize) -> Item<'_> {
     }
 }
 
-/// [`raw_items`] into `items` (cleared first), so that one buffer serves paragraph after
-/// paragraph: a document's paragraphs mostly name nobody, and their items are dropped as
-/// soon as they are read.
+/// The raw words and separators of `text[range]`, into `items` (cleared first), so that
+/// one buffer serves paragraph after paragraph: a document's paragraphs mostly name
+/// nobody, and their items are dropped as soon as they are read.
+///
+/// Most of the text is ASCII letters, spaces and the common Vietnamese letters, read a
+/// byte at a time through tables; other characters are decoded here and classed through
+/// [`scalar_class`].
 pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut Vec<Item<'t>>) {
     items.clear();
     // What is left to read: an item starts at `range.end - rest.len()`, and its text is
@@ -653,10 +653,7 @@ fn push_expansion<'a>(
     }
 }
 
-/// The items of `text[range]`, abbreviations spelled out: first by the role-only readings
-/// of the tagger, then by the expander's dictionaries (document numbers stay as written).
-/// `raw` holds the [`raw_items`] of a paragraph around the range (the keys they have
-/// computed are kept); those that start outside the range are left out.
+/// [`spelled_out_into`] a new vector.
 #[cfg(test)]
 pub(crate) fn spelled_out<'a>(
     text: &'a str,
@@ -670,8 +667,12 @@ pub(crate) fn spelled_out<'a>(
     out
 }
 
-/// [`spelled_out`] into `out` (cleared first), so that one buffer serves paragraph after
-/// paragraph, as the raw items' buffer does (see [`raw_items_into`]).
+/// The items of `text[range]`, abbreviations spelled out, into `out` (cleared first):
+/// first by the role-only readings of the tagger, then by the expander's dictionaries
+/// (document numbers stay as written). `raw` holds the raw items of a paragraph around the
+/// range (the keys they have computed are kept); those that start outside the range are
+/// left out. One buffer serves paragraph after paragraph, as the raw items' buffer does
+/// (see [`raw_items_into`]).
 pub(crate) fn spelled_out_into<'a>(
     text: &'a str,
     range: Range<usize>,

@@ -1,7 +1,7 @@
 //! The words the tagger knows: titles, organizations, administrative levels, the cues that
 //! introduce a person, the surnames, role-only readings of abbreviations, and the place
 //! names that look like personal names. All of it is compiled once into phrase tables keyed
-//! by [`key`], so that case and tone-mark placement ("Đảng uỷ" / "đảng ủy") do not count.
+//! by [`Key`], so that case and tone-mark placement ("Đảng uỷ" / "đảng ủy") do not count.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
