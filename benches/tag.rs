@@ -56,6 +56,21 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    // The same text with one paragraph per line and no blank lines, as many files are
+    // written: one long "paragraph", read in parts (it should cost about what the text
+    // parted by blank lines costs, not many times more).
+    let per_line: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    group.bench_function("tag-one-paragraph-per-line", |b| {
+        b.iter(|| {
+            let n = tagger.tag(black_box(&per_line)).count();
+            assert!(n > 0);
+            n
+        })
+    });
     group.bench_function("expand-baseline", |b| {
         b.iter(|| {
             let out = expander.expand(black_box(&text));

@@ -357,6 +357,28 @@ fn corpus_invariants() {
     );
 }
 
+/// A long text gives the same officials however its paragraphs are laid out: parted by
+/// blank lines, one per line, or all on one line (a long text without blank lines is read
+/// in parts, cut between sentences).
+#[test]
+fn long_texts_tag_the_same_in_every_layout() {
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ngoc-lam.txt"),
+    )
+    .expect("the seed article");
+    let paragraphs: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).collect();
+    let repeat = |sep: &str| {
+        let one = paragraphs.join(sep);
+        vec![one; 60].join(sep)
+    };
+    let blank_lines = repeat("\n\n");
+    assert!(blank_lines.len() > 4 * 64 * 1024, "{}", blank_lines.len());
+    let expected = people(&blank_lines);
+    assert!(expected.len() >= 5, "{expected:?}");
+    assert_eq!(people(&repeat("\n")), expected, "one paragraph per line");
+    assert_eq!(people(&repeat(" ")), expected, "all on one line");
+}
+
 #[test]
 fn arbitrary_input_does_not_panic() {
     let samples = [

@@ -239,26 +239,29 @@ impl Tagger {
         let mut raw = Vec::new();
         let mut reader = RoleReader::new(self, text);
         let mut name_keys = names::NameKeys::default();
-        while let Some(para) = next_paragraph(text, from) {
-            from = para.end + 1;
-            // Each paragraph is tokenized once: its names are found on these items, and
-            // its roles read from them.
-            token::raw_items_into(text, para.clone(), &mut raw);
-            let first = candidates.len();
-            names::find_all(text, &raw, vocab, &mut name_keys, &mut candidates);
-            let members = first..candidates.len();
-            let in_para = candidates.get(members.clone()).unwrap_or_default();
-            if in_para.is_empty() {
-                continue;
-            }
-            if in_para.iter().any(|c| c.after_place.is_some()) {
-                deferred.push((para, members, found.len()));
-                found.push(Vec::new());
-            } else {
-                let mut roles = Vec::new();
-                let members: Vec<usize> = members.collect();
-                reader.read(para, &raw, &candidates, &members, &mut distinct, &mut roles);
-                found.push(roles);
+        while let Some(whole) = next_paragraph(text, from) {
+            from = whole.end + 1;
+            // (A paragraph is read in parts when it is very long: see `parts`.)
+            for para in parts(text, whole) {
+                // Each paragraph is tokenized once: its names are found on these items,
+                // and its roles read from them.
+                token::raw_items_into(text, para.clone(), &mut raw);
+                let first = candidates.len();
+                names::find_all(text, &raw, vocab, &mut name_keys, &mut candidates);
+                let members = first..candidates.len();
+                let in_para = candidates.get(members.clone()).unwrap_or_default();
+                if in_para.is_empty() {
+                    continue;
+                }
+                if in_para.iter().any(|c| c.after_place.is_some()) {
+                    deferred.push((para, members, found.len()));
+                    found.push(Vec::new());
+                } else {
+                    let mut roles = Vec::new();
+                    let members: Vec<usize> = members.collect();
+                    reader.read(para, &raw, &candidates, &members, &mut distinct, &mut roles);
+                    found.push(roles);
+                }
             }
         }
         if candidates.is_empty() {
@@ -584,6 +587,69 @@ fn next_paragraph(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     Some(paragraph(text, p))
 }
 
+/// The longest part of a paragraph read at once, in bytes. Text whose paragraphs are not
+/// parted by blank lines (one per line, or all on one line) is one long "paragraph": read
+/// whole, its items would take fourteen times its size, and the role reading a time that
+/// grows faster than its length.
+const MAX_PART: usize = 64 * 1024;
+
+/// `para` (of `text`) in parts of at most [`MAX_PART`] bytes: the whole of it when it is
+/// shorter, as most paragraphs are (then nothing changes), else cut where a long text is
+/// least likely to cut a name from its roles (see [`cut`]).
+fn parts(text: &str, para: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = para.start;
+    std::iter::from_fn(move || {
+        if start >= para.end {
+            return None;
+        }
+        let end = if para.end - start <= MAX_PART {
+            para.end
+        } else {
+            cut(text, start, start + MAX_PART)
+        };
+        let part = start..end;
+        start = end;
+        Some(part)
+    })
+}
+
+/// Where to end a part of `text` that starts at byte `start` and may not go past `limit`
+/// (a part holds at least the first three quarters of that): after the last line ending a
+/// sentence ('.', '!', '?', ':' or ';' before the line break) in the last quarter, else after
+/// its last line break, else after its last ". ", else after its last space, else at the
+/// last character boundary before `limit`.
+fn cut(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let floor = start + (limit - start) * 3 / 4;
+    let zone = bytes.get(floor..limit).unwrap_or_default();
+    let mut last_line_break = None;
+    let mut to = zone.len();
+    while let Some(nl) = memchr::memrchr(b'\n', zone.get(..to).unwrap_or_default()) {
+        last_line_break.get_or_insert(nl);
+        let line = zone.get(..nl).unwrap_or_default().trim_ascii_end();
+        if line
+            .last()
+            .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';'))
+        {
+            return floor + nl + 1;
+        }
+        to = nl;
+    }
+    if let Some(nl) = last_line_break {
+        return floor + nl + 1;
+    }
+    if let Some(p) = memchr::memmem::rfind(zone, b". ") {
+        return floor + p + 2;
+    }
+    if let Some(p) = memchr::memrchr(b' ', zone) {
+        return floor + p + 1;
+    }
+    (start + 1..=limit)
+        .rev()
+        .find(|&end| text.is_char_boundary(end))
+        .unwrap_or(limit)
+}
+
 /// The paragraph (between blank lines) around byte `at`.
 fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
     let bytes = text.as_bytes();
@@ -685,4 +751,75 @@ fn merge(
         .filter(|(o, cue)| *cue || !o.roles.is_empty())
         .map(|(o, _)| o)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The last few characters of `s`, to show where it was cut.
+    fn tail(s: &str) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        chars[chars.len().saturating_sub(20)..].iter().collect()
+    }
+
+    /// The parts of `text` taken as one paragraph, as strings.
+    fn parts_of(text: &str) -> Vec<&str> {
+        parts(text, 0..text.len())
+            .map(|r| text.get(r).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn short_paragraphs_are_read_whole() {
+        let text = "Ông Nguyễn Văn An, Chủ tịch UBND xã.\nBà Lê Thị Hoa, Phó Chủ tịch UBND xã.";
+        assert_eq!(parts_of(text), [text]);
+    }
+
+    /// A long text with a paragraph per line is cut after a line that ends a sentence,
+    /// not inside a line, and its parts make it up whole.
+    #[test]
+    fn long_paragraphs_are_cut_after_a_sentence_at_a_line_break() {
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 3 * MAX_PART {
+            text.push_str(&format!("Dòng {k}: ông Nguyễn Văn An, Chủ tịch UBND xã"));
+            // Every other line ends a sentence.
+            text.push_str(if k % 2 == 0 { ".\n" } else { ",\n" });
+            k += 1;
+        }
+        let parts = parts_of(&text);
+        assert!(parts.len() >= 3, "{}", parts.len());
+        assert_eq!(parts.concat(), text);
+        for part in &parts {
+            assert!(part.len() <= MAX_PART, "{}", part.len());
+        }
+        for part in parts.iter().take(parts.len() - 1) {
+            assert!(part.ends_with(".\n"), "{:?}", tail(part));
+        }
+    }
+
+    /// Text on one line is cut after the end of a sentence, or else at a space, never
+    /// inside a word or a character.
+    #[test]
+    fn one_line_texts_are_cut_after_a_sentence_or_at_a_space() {
+        let sentence = "Đồng chí Nguyễn Thị Tuyết – PBTTT Đảng ủy phường. ";
+        let text = sentence.repeat(3 * MAX_PART / sentence.len());
+        let parts = parts_of(&text);
+        assert!(parts.len() >= 3);
+        assert_eq!(parts.concat(), text);
+        for part in parts.iter().take(parts.len() - 1) {
+            assert!(part.ends_with(". "), "{:?}", tail(part));
+        }
+        let words = "Nguyễn Văn Tuấn ".repeat(2 * MAX_PART / 16);
+        let parts = parts_of(&words);
+        assert_eq!(parts.concat(), words);
+        for part in parts.iter().take(parts.len() - 1) {
+            assert!(part.ends_with(' '), "{:?}", tail(part));
+        }
+        let letters = "ễ".repeat(MAX_PART);
+        let parts = parts_of(&letters);
+        assert!(parts.len() >= 2);
+        assert_eq!(parts.concat(), letters);
+    }
 }
