@@ -280,9 +280,10 @@ impl Tagger {
                     e.1 += 1;
                 }
             }
+            let mut places = PlaceNames::default();
             candidates
                 .iter()
-                .map(|c| is_person(c, &counts, text, vocab))
+                .map(|c| is_person(c, &counts, text, vocab, &mut places))
                 .collect()
         };
         for (para, members, slot) in deferred {
@@ -510,11 +511,12 @@ fn role_text(title: &str, orgs: &[String], level: Option<Level>, locality: Optio
 /// also names them elsewhere outside a place, or names another place at the same level and
 /// this one only once ("Chủ tịch UBND phường Nguyễn Thế Tuấn" in a text about phường Ngọc
 /// Lâm).
-fn is_person(
+fn is_person<'t>(
     c: &names::Candidate,
     counts: &HashMap<&str, (usize, usize), FxBuild>,
-    text: &str,
+    text: &'t str,
     vocab: &Vocab,
+    places: &mut PlaceNames<'t>,
 ) -> bool {
     let Some(place) = &c.after_place else {
         return true;
@@ -524,26 +526,56 @@ fn is_person(
         return true;
     }
     let first = c.name.split(' ').next().unwrap_or_default();
-    vocab.surnames.contains(first) && after_place == 1 && names_other_place(text, place, &c.name)
+    vocab.surnames.contains(first) && after_place == 1 && places.other_than(text, place, first)
 }
 
-/// Whether `text` has the place word `place` (a key) followed by a capitalized name or a
-/// number other than `name`.
-fn names_other_place(text: &str, place: &str, name: &str) -> bool {
-    let first_word = name.split(' ').next().unwrap_or_default();
+/// The capitalized names and numbers that follow each place word in a document, read once
+/// per place word (not once per name after it: a document may name many wards after
+/// people, each once).
+#[derive(Default)]
+struct PlaceNames<'t> {
+    /// Per place word (a key): up to two different names or numbers that follow it.
+    by_place: HashMap<String, Vec<&'t str>, FxBuild>,
+}
+
+impl<'t> PlaceNames<'t> {
+    /// Whether `text` has the place word `place` (a key) followed by a capitalized word
+    /// or a number other than `first_word` (the first word of a name).
+    fn other_than(&mut self, text: &'t str, place: &str, first_word: &str) -> bool {
+        let after = self
+            .by_place
+            .entry(place.to_string())
+            .or_insert_with(|| names_after(text, place));
+        // (Two different words are enough: one of them is not `first_word`.)
+        after.iter().any(|&n| n != first_word)
+    }
+}
+
+/// Up to two different words of `text` that follow the place word `place` (a key) and
+/// start with a capital or a digit, without the punctuation after them.
+fn names_after<'t>(text: &'t str, place: &str) -> Vec<&'t str> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let place_words: Vec<&str> = place.split(' ').collect();
-    words.windows(place_words.len() + 1).any(|w| {
+    let mut found: Vec<&str> = Vec::with_capacity(2);
+    for w in words.windows(place_words.len() + 1) {
         let (p, next) = w.split_at(place_words.len());
-        p.iter().zip(&place_words).all(|(a, b)| key(a) == *b)
-            && next.first().is_some_and(|n| {
-                let n = n.trim_end_matches(|c: char| !c.is_alphanumeric());
-                n != first_word
-                    && n.chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            })
-    })
+        if !p.iter().zip(&place_words).all(|(a, b)| key(a) == *b) {
+            continue;
+        }
+        let Some(n) = next.first() else { continue };
+        let n = n.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let named = n
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if named && !found.contains(&n) {
+            found.push(n);
+            if found.len() == 2 {
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// How far before the first name and after the last one of a paragraph roles are read.
@@ -756,6 +788,56 @@ fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`PlaceNames::other_than`] answers as a scan of the whole text for each name does.
+    #[test]
+    fn other_places_are_found_as_by_a_scan_per_name() {
+        fn by_scan(text: &str, place: &str, first_word: &str) -> bool {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let place_words: Vec<&str> = place.split(' ').collect();
+            words.windows(place_words.len() + 1).any(|w| {
+                let (p, next) = w.split_at(place_words.len());
+                p.iter().zip(&place_words).all(|(a, b)| key(a) == *b)
+                    && next.first().is_some_and(|n| {
+                        let n = n.trim_end_matches(|c: char| !c.is_alphanumeric());
+                        n != first_word
+                            && n.chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    })
+            })
+        }
+        let mut texts = vec![
+            String::new(),
+            "tại phường Ngọc Lâm.".to_string(),
+            "phường Ngọc Lâm, Phường Ngọc Thụy và phường 7; thành phố Hồ Chí Minh".to_string(),
+            "Chủ tịch UBND phường Nguyễn Thế Tuấn; phường Nguyễn Trãi".to_string(),
+            "xã xã Xuân; quận: Quận 5, quận Ba".to_string(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            texts.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+        }
+        // (Place words are given as keys, as the name scan gives them.)
+        let places = ["phường", "xã", "quận", "thành phố", "đường", "tổ dân phố"].map(key);
+        let firsts = ["Nguyễn", "Ngọc", "7", "5", "Hồ", "Xuân", "Lê"];
+        let mut yes = 0;
+        for text in &texts {
+            let mut memo = PlaceNames::default();
+            for place in &places {
+                for first in firsts {
+                    let expected = by_scan(text, place, first);
+                    assert_eq!(
+                        memo.other_than(text, place, first),
+                        expected,
+                        "{place} {first}"
+                    );
+                    yes += usize::from(expected);
+                }
+            }
+        }
+        assert!(yes > 20, "{yes}");
+    }
 
     /// The last few characters of `s`, to show where it was cut.
     fn tail(s: &str) -> String {
