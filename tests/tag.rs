@@ -179,6 +179,15 @@ fn roles_before_the_name() {
             "Hội nghị bầu tổ trưởng tổ dân phố 1B1 thành công tốt đẹp; đồng chí Tống Văn Khỏe tái cử được cử tri tổ 1B1 biểu quyết",
             &[("Tống Văn Khỏe", &["Tổ trưởng tổ dân phố 1B1"])],
         ),
+        (
+            "each of the elected takes the post of the nearest election before them",
+            "Hội nghị bầu Tổ trưởng tổ dân phố, ông Nguyễn Văn An tái cử. Tiếp đó bầu cử Trưởng Ban công tác Mặt trận, bà Lê Thị Hoa trúng cử; ông Trần Văn Bình được bầu.",
+            &[
+                ("Nguyễn Văn An", &["Tổ trưởng tổ dân phố"]),
+                ("Lê Thị Hoa", &["Trưởng Ban Công tác Mặt trận"]),
+                ("Trần Văn Bình", &["Trưởng Ban Công tác Mặt trận"]),
+            ],
+        ),
     ]);
 }
 

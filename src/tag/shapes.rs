@@ -43,6 +43,9 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
         }
     };
     let mut elected: Vec<&NameAt> = Vec::new();
+    // Where the names end, in order, for the runs that must start after the last of them.
+    let mut name_ends: Vec<usize> = names.iter().map(|n| n.end).collect();
+    name_ends.sort_unstable();
     // The roles of a run, one run at a time.
     let mut run: Vec<Reading> = Vec::new();
 
@@ -82,20 +85,25 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
     }
 
     // An election before the name: "bầu tổ trưởng tổ dân phố 1B1 ...; đồng chí A tái cử".
-    for n in elected {
-        let found = (0..n.mention).rev().find_map(|k| {
-            let it = items.get(k)?;
-            if !BAU.is(it) {
-                return None;
+    // The elected take the post of the nearest "bầu" before them that names one: each
+    // "bầu" of the paragraph is read once for all of them (a list of results may name
+    // hundreds).
+    if !elected.is_empty() {
+        let posts: Vec<(usize, Reading)> = (items.iter().enumerate())
+            .filter(|(_, it)| BAU.is(it))
+            .filter_map(|(k, _)| {
+                let mut s = k + 1;
+                if items.get(s).is_some_and(|it| CU.is(it)) {
+                    s += 1;
+                }
+                parser.role_at(s).map(|role| (k, role))
+            })
+            .collect();
+        for n in elected {
+            let before = posts.partition_point(|&(k, _)| k < n.mention);
+            if let Some(&(_, role)) = before.checked_sub(1).and_then(|i| posts.get(i)) {
+                out.push((n.candidate, role));
             }
-            let mut s = k + 1;
-            if items.get(s).is_some_and(|it| CU.is(it)) {
-                s += 1;
-            }
-            parser.role_at(s)
-        });
-        if let Some(role) = found {
-            out.push((n.candidate, role));
         }
     }
 
@@ -116,7 +124,7 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
             .skip(p)
             .position(|it| it.is_sep(')'))
             .map_or(items.len(), |q| p + q);
-        run_ending_at(parser, p, &consumed, names, &mut run);
+        run_ending_at(parser, p, &consumed, &name_ends, &mut run);
         for n in names.iter().filter(|n| n.mention > p && n.first < close) {
             out.extend(run.iter().map(|&r| (n.candidate, r)));
         }
@@ -128,7 +136,7 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
         if a > 0 && items.get(a - 1).is_some_and(|it| sep_char(it) == Some(',')) {
             a -= 1;
         }
-        run_ending_at(parser, a, &consumed, names, &mut run);
+        run_ending_at(parser, a, &consumed, &name_ends, &mut run);
         if let Some(first) = run.first() {
             mark(&mut consumed, first.first, a);
         }
@@ -187,12 +195,13 @@ fn post_held_after(text: &str, parser: &Parser<'_>, from: usize) -> Option<usize
 }
 
 /// The longest run of roles that ends exactly at item `a`, starts after the previous name
-/// and overlaps no role already given, into `run` (empty if there is none).
+/// and overlaps no role already given, into `run` (empty if there is none). `name_ends`
+/// holds where the names of the paragraph end, in increasing order.
 fn run_ending_at(
     parser: &Parser<'_>,
     a: usize,
     consumed: &[bool],
-    names: &[NameAt],
+    name_ends: &[usize],
     run: &mut Vec<Reading>,
 ) {
     // A run ends with the last word of its last role (of a title, an organization, a level
@@ -205,11 +214,11 @@ fn run_ending_at(
         run.clear();
         return;
     }
-    let floor = names
-        .iter()
-        .filter(|n| n.end <= a)
-        .map(|n| n.end)
-        .max()
+    let before = name_ends.partition_point(|&end| end <= a);
+    let floor = before
+        .checked_sub(1)
+        .and_then(|i| name_ends.get(i))
+        .copied()
         .unwrap_or(0)
         .max(a.saturating_sub(LOOK_BACK));
     // A run may not overlap a role already given: it starts after the last consumed item.
