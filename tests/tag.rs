@@ -388,6 +388,64 @@ fn long_texts_tag_the_same_in_every_layout() {
     assert_eq!(people(&repeat(" ")), expected, "all on one line");
 }
 
+/// Long texts of awkward shapes (read in parts: no blank line, no line break, no space,
+/// nothing but marks or punctuation) do not panic, and every span lies on character
+/// boundaries of the input.
+#[test]
+fn long_awkward_texts_do_not_panic() {
+    let words = [
+        "Đ/c",
+        "Nguyễn",
+        "Văn",
+        "An",
+        "–",
+        "(gồm",
+        "bầu",
+        "giữ",
+        "chức",
+        "Chủ",
+        "tịch",
+        "UBND",
+        "phường",
+        "Ông",
+        "bà",
+        "tái",
+        "cử",
+        ";",
+        ".",
+        "\u{301}",
+        "\n",
+        "ễ",
+        "Ð",
+        "1B1",
+    ];
+    // A fixed pseudo-random walk over the words, so that every run sees the same text.
+    let mut state = 0x2545_f491_u32;
+    let mut mixed = String::new();
+    while mixed.len() < 300 * 1024 {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        mixed.push_str(words[state as usize % words.len()]);
+        mixed.push_str(if state % 7 == 0 { "" } else { " " });
+    }
+    let texts = [
+        mixed,
+        "ễ".repeat(100 * 1024),
+        "\n".repeat(200 * 1024),
+        " ".repeat(200 * 1024),
+        "\u{301}".repeat(100 * 1024),
+        "Ông Nguyễn Văn An, Chủ tịch UBND xã. ".repeat(8 * 1024),
+    ];
+    for text in &texts {
+        for o in tag(text) {
+            for span in o.mentions.iter().chain(o.roles.iter().map(|r| &r.span)) {
+                assert!(text.get(span.range()).is_some(), "bad span {span:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn arbitrary_input_does_not_panic() {
     let samples = [
