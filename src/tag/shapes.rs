@@ -329,6 +329,19 @@ mod tests {
         texts
     }
 
+    /// Calls `f` with the items of every paragraph of [`texts`], abbreviations spelled out.
+    fn for_each_paragraph(vocab: &Vocab, mut f: impl FnMut(&[Item<'_>])) {
+        let expander = Expander::default();
+        for text in texts() {
+            let mut from = 0;
+            while let Some(para) = super::super::next_paragraph(&text, from) {
+                from = para.end + 1;
+                let raw = raw_items(&text, para.clone());
+                f(&spelled_out(&text, para, &raw, &expander, vocab));
+            }
+        }
+    }
+
     /// The phrases of the vocabulary hold no punctuation but dashes, so an item that
     /// [`outside_runs`] names is in no phrase.
     #[test]
@@ -346,41 +359,34 @@ mod tests {
     #[test]
     fn runs_ending_at_an_item_start_after_what_no_run_holds() {
         let vocab = Vocab::new();
-        let expander = Expander::default();
         let mut runs = 0;
-        for text in texts() {
-            let mut from = 0;
-            while let Some(para) = super::super::next_paragraph(&text, from) {
-                from = para.end + 1;
-                let raw = raw_items(&text, para.clone());
-                let items = spelled_out(&text, para, &raw, &expander, &vocab);
-                // Some mentions, to stop runs.
-                let starts: Vec<bool> = (0..items.len()).map(|k| k % 41 == 7).collect();
-                let parser = Parser::new(&items, &vocab, &starts);
-                let consumed = vec![false; items.len()];
-                let ends = |run: &[Reading]| run.iter().map(|r| (r.first, r.last)).collect();
-                let mut run = Vec::new();
-                let mut found = Vec::new();
-                for a in 0..=items.len() {
-                    let every_start = (a.saturating_sub(LOOK_BACK)..a)
-                        .map(|s| {
-                            parser.run_into(s, &mut run);
-                            run.clone()
-                        })
-                        .find(|run| run.last().is_some_and(|r| r.last == a))
-                        .unwrap_or_default();
-                    run_ending_at(&parser, a, &consumed, &[], &mut found);
-                    let expected: Vec<(usize, usize)> = ends(&every_start);
-                    assert_eq!(
-                        ends(&found),
-                        expected,
-                        "{:?}",
-                        items.get(a).map(|it| it.start)
-                    );
-                    runs += usize::from(!found.is_empty());
-                }
+        for_each_paragraph(&vocab, |items| {
+            // Some mentions, to stop runs.
+            let starts: Vec<bool> = (0..items.len()).map(|k| k % 41 == 7).collect();
+            let parser = Parser::new(items, &vocab, &starts);
+            let consumed = vec![false; items.len()];
+            let ends = |run: &[Reading]| run.iter().map(|r| (r.first, r.last)).collect();
+            let mut run = Vec::new();
+            let mut found = Vec::new();
+            for a in 0..=items.len() {
+                let every_start = (a.saturating_sub(LOOK_BACK)..a)
+                    .map(|s| {
+                        parser.run_into(s, &mut run);
+                        run.clone()
+                    })
+                    .find(|run| run.last().is_some_and(|r| r.last == a))
+                    .unwrap_or_default();
+                run_ending_at(&parser, a, &consumed, &[], &mut found);
+                let expected: Vec<(usize, usize)> = ends(&every_start);
+                assert_eq!(
+                    ends(&found),
+                    expected,
+                    "{:?}",
+                    items.get(a).map(|it| it.start)
+                );
+                runs += usize::from(!found.is_empty());
             }
-        }
+        });
         assert!(runs > 200, "{runs}");
     }
 
@@ -391,31 +397,24 @@ mod tests {
     fn content_keys_tell_roles_apart_as_their_spelling_does() {
         use std::collections::HashMap;
         let vocab = Vocab::new();
-        let expander = Expander::default();
         let mut by_key: HashMap<Vec<u8>, String> = HashMap::new();
         let mut by_spelling: HashMap<String, Vec<u8>> = HashMap::new();
         let mut key = Vec::new();
-        for text in texts() {
-            let mut from = 0;
-            while let Some(para) = super::super::next_paragraph(&text, from) {
-                from = para.end + 1;
-                let raw = raw_items(&text, para.clone());
-                let items = spelled_out(&text, para, &raw, &expander, &vocab);
-                let starts = vec![false; items.len()];
-                let parser = Parser::new(&items, &vocab, &starts);
-                for k in 0..items.len() {
-                    let Some(role) = parser.role_at(k) else {
-                        continue;
-                    };
-                    parser.content_key(&role, &mut key);
-                    let spelled = format!("{:?}", parser.spell(&role));
-                    let known = by_key.entry(key.clone()).or_insert_with(|| spelled.clone());
-                    assert_eq!(*known, spelled);
-                    let known = by_spelling.entry(spelled).or_insert_with(|| key.clone());
-                    assert_eq!(*known, key);
-                }
+        for_each_paragraph(&vocab, |items| {
+            let starts = vec![false; items.len()];
+            let parser = Parser::new(items, &vocab, &starts);
+            for k in 0..items.len() {
+                let Some(role) = parser.role_at(k) else {
+                    continue;
+                };
+                parser.content_key(&role, &mut key);
+                let spelled = format!("{:?}", parser.spell(&role));
+                let known = by_key.entry(key.clone()).or_insert_with(|| spelled.clone());
+                assert_eq!(*known, spelled);
+                let known = by_spelling.entry(spelled).or_insert_with(|| key.clone());
+                assert_eq!(*known, key);
             }
-        }
+        });
         assert!(by_key.len() > 100, "{}", by_key.len());
     }
 }
