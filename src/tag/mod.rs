@@ -5,7 +5,8 @@
 //! The pipeline, per document:
 //! 1. [`view`]: the text as matched (composed, look-alikes mapped) with an offset map back
 //!    to the caller's bytes;
-//! 2. [`token`]: each paragraph as words and separators, read once;
+//! 2. [`token`]: each paragraph (or each part of a very long one, see [`MAX_PART`]) as
+//!    words and separators;
 //! 3. [`names`]: personal names among those words (a surname, or a cue such as "đồng
 //!    chí"); capitalized words after a level or street word are places unless the document
 //!    says otherwise; then, around the names, abbreviations spelled out by the role-only
@@ -215,6 +216,11 @@ impl Tagger {
 
     /// The officials named in `text` (one document), in order of first mention. Every span
     /// is a byte range into `text`.
+    ///
+    /// Roles are tied to names within a paragraph (the text between blank lines). A
+    /// paragraph longer than 64 KiB, as in a text with no blank lines, is read in parts
+    /// cut between sentences (at line breaks when it has them), and no role is tied to a
+    /// name across a cut.
     pub fn tag(&self, text: &str) -> Officials {
         Officials {
             inner: self.tag_vec(text).into_iter(),
@@ -226,40 +232,39 @@ impl Tagger {
         let text = view.text();
         let vocab = &self.inner.vocab;
         let mut candidates: Vec<names::Candidate> = Vec::new();
-        // The roles found in each paragraph with names, in the order of the paragraphs.
-        // Each as (candidate, role in `distinct`, where the role is written).
+        // The roles found in each part with names (a paragraph, or a part of a very long
+        // one), in order. Each as (candidate, role in the reader's distinct roles, where
+        // the role is written).
         let mut found: Vec<Vec<(usize, RoleId, Span)>> = Vec::new();
-        let mut distinct = DistinctRoles::default();
-        // Paragraphs with a name right after a place word ("phường Nguyễn Thị Minh Khai"):
+        // Parts with a name right after a place word ("phường Nguyễn Thị Minh Khai"):
         // whether that is a person depends on the whole document, so their roles are read
-        // once it has been scanned. (paragraph, its candidates, its place in `found`)
+        // once it has been scanned. (part, its candidates, its place in `found`)
         let mut deferred: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
         let mut from = 0;
-        // The raw items of a paragraph, in a buffer reused by the next.
+        // The raw items of a part, in a buffer reused by the next.
         let mut raw = Vec::new();
         let mut reader = RoleReader::new(self, text);
         let mut name_keys = names::NameKeys::default();
-        while let Some(whole) = next_paragraph(text, from) {
-            from = whole.end + 1;
-            // (A paragraph is read in parts when it is very long: see `parts`.)
-            for para in parts(text, whole) {
-                // Each paragraph is tokenized once: its names are found on these items,
-                // and its roles read from them.
-                token::raw_items_into(text, para.clone(), &mut raw);
+        while let Some(paragraph) = next_paragraph(text, from) {
+            from = paragraph.end + 1;
+            for part in parts(text, paragraph) {
+                // Each part is tokenized once: its names are found on these items, and its
+                // roles read from them.
+                token::raw_items_into(text, part.clone(), &mut raw);
                 let first = candidates.len();
                 names::find_all(text, &raw, vocab, &mut name_keys, &mut candidates);
                 let members = first..candidates.len();
-                let in_para = candidates.get(members.clone()).unwrap_or_default();
-                if in_para.is_empty() {
+                let in_part = candidates.get(members.clone()).unwrap_or_default();
+                if in_part.is_empty() {
                     continue;
                 }
-                if in_para.iter().any(|c| c.after_place.is_some()) {
-                    deferred.push((para, members, found.len()));
+                if in_part.iter().any(|c| c.after_place.is_some()) {
+                    deferred.push((part, members, found.len()));
                     found.push(Vec::new());
                 } else {
                     let mut roles = Vec::new();
                     let members: Vec<usize> = members.collect();
-                    reader.read(para, &raw, &candidates, &members, &mut distinct, &mut roles);
+                    reader.read(part, &raw, &candidates, &members, &mut roles);
                     found.push(roles);
                 }
             }
@@ -280,13 +285,13 @@ impl Tagger {
                     e.1 += 1;
                 }
             }
-            let mut places = PlaceNames::default();
+            let mut places = PlaceNames::new(text);
             candidates
                 .iter()
-                .map(|c| is_person(c, &counts, text, vocab, &mut places))
+                .map(|c| is_person(c, &counts, vocab, &mut places))
                 .collect()
         };
-        for (para, members, slot) in deferred {
+        for (part, members, slot) in deferred {
             let members: Vec<usize> = members.filter(|&k| people.get(k) == Some(&true)).collect();
             if members.is_empty() {
                 continue;
@@ -294,27 +299,31 @@ impl Tagger {
             let Some(roles) = found.get_mut(slot) else {
                 continue;
             };
-            token::raw_items_into(text, para.clone(), &mut raw);
-            reader.read(para, &raw, &candidates, &members, &mut distinct, roles);
+            // (Tokenized again: keeping the items of every such part would cost more.)
+            token::raw_items_into(text, part.clone(), &mut raw);
+            reader.read(part, &raw, &candidates, &members, roles);
         }
         merge(
             &view,
             &candidates,
             &people,
-            &distinct,
+            &reader.distinct,
             found.into_iter().flatten(),
         )
     }
 }
 
-/// Reads the roles around the names of a document's paragraphs, one paragraph after the
-/// other, with a buffer reused from one paragraph to the next.
+/// Reads the roles around the names of a document's paragraphs (or parts of very long
+/// ones), one after the other, keeping each role once for the document, with a buffer
+/// reused from one paragraph to the next.
 struct RoleReader<'t> {
     tagger: &'t Tagger,
     /// The viewed text of the document.
     text: &'t str,
     /// The items of the paragraph read last, abbreviations spelled out.
     items: Vec<token::Item<'t>>,
+    /// The roles read so far, each once.
+    distinct: DistinctRoles,
 }
 
 impl<'t> RoleReader<'t> {
@@ -323,19 +332,20 @@ impl<'t> RoleReader<'t> {
             tagger,
             text,
             items: Vec::new(),
+            distinct: DistinctRoles::default(),
         }
     }
 
-    /// Ties roles to the names of the paragraph `para`, given its raw items; `members`
-    /// are its people (indices into `candidates`), in order. Each role is kept once in
-    /// `distinct`, and `found` gets (candidate, role, where the role is written).
+    /// Ties roles to the names of the paragraph (or part) `para`, given its raw items;
+    /// `members` are its people (indices into `candidates`), in order. `found` gets
+    /// (candidate, role, where the role is written), each role kept once in
+    /// [`RoleReader::distinct`].
     fn read(
         &mut self,
         para: Range<usize>,
         raw: &[token::Item<'t>],
         candidates: &[names::Candidate],
         members: &[usize],
-        distinct: &mut DistinctRoles,
         found: &mut Vec<(usize, RoleId, Span)>,
     ) {
         let text = self.text;
@@ -385,7 +395,7 @@ impl<'t> RoleReader<'t> {
                 .map_or(start, |it| it.end)
                 .max(start);
             let span = Span::new(start, end);
-            found.push((k, distinct.add(&parser, &role, span), span));
+            found.push((k, self.distinct.add(&parser, &role, span), span));
         }
     }
 }
@@ -511,12 +521,11 @@ fn role_text(title: &str, orgs: &[String], level: Option<Level>, locality: Optio
 /// also names them elsewhere outside a place, or names another place at the same level and
 /// this one only once ("Chủ tịch UBND phường Nguyễn Thế Tuấn" in a text about phường Ngọc
 /// Lâm).
-fn is_person<'t>(
+fn is_person(
     c: &names::Candidate,
     counts: &HashMap<&str, (usize, usize), FxBuild>,
-    text: &'t str,
     vocab: &Vocab,
-    places: &mut PlaceNames<'t>,
+    places: &mut PlaceNames<'_>,
 ) -> bool {
     let Some(place) = &c.after_place else {
         return true;
@@ -526,28 +535,37 @@ fn is_person<'t>(
         return true;
     }
     let first = c.name.split(' ').next().unwrap_or_default();
-    vocab.surnames.contains(first) && after_place == 1 && places.other_than(text, place, first)
+    vocab.surnames.contains(first) && after_place == 1 && places.other_than(place, first)
 }
 
 /// The capitalized names and numbers that follow each place word in a document, read once
 /// per place word (not once per name after it: a document may name many wards after
 /// people, each once).
-#[derive(Default)]
 struct PlaceNames<'t> {
+    text: &'t str,
     /// Per place word (a key): up to two different names or numbers that follow it.
     by_place: HashMap<String, Vec<&'t str>, FxBuild>,
 }
 
 impl<'t> PlaceNames<'t> {
-    /// Whether `text` has the place word `place` (a key) followed by a capitalized word
+    fn new(text: &'t str) -> PlaceNames<'t> {
+        PlaceNames {
+            text,
+            by_place: HashMap::default(),
+        }
+    }
+
+    /// Whether the text has the place word `place` (a key) followed by a capitalized word
     /// or a number other than `first_word` (the first word of a name).
-    fn other_than(&mut self, text: &'t str, place: &str, first_word: &str) -> bool {
-        let after = self
-            .by_place
-            .entry(place.to_string())
-            .or_insert_with(|| names_after(text, place));
+    fn other_than(&mut self, place: &str, first_word: &str) -> bool {
+        if !self.by_place.contains_key(place) {
+            let after = names_after(self.text, place);
+            self.by_place.insert(place.to_string(), after);
+        }
         // (Two different words are enough: one of them is not `first_word`.)
-        after.iter().any(|&n| n != first_word)
+        self.by_place
+            .get(place)
+            .is_some_and(|after| after.iter().any(|&n| n != first_word))
     }
 }
 
@@ -645,41 +663,78 @@ fn parts(text: &str, para: Range<usize>) -> impl Iterator<Item = Range<usize>> +
     })
 }
 
-/// Where to end a part of `text` that starts at byte `start` and may not go past `limit`
-/// (a part holds at least the first three quarters of that): after the last line ending a
-/// sentence ('.', '!', '?', ':' or ';' before the line break) in the last quarter, else after
-/// its last line break, else after its last ". ", else after its last space, else at the
-/// last character boundary before `limit`.
+/// Where to end a part of `text` that starts at byte `start` and may not go past `limit`.
+/// The cut falls in the last quarter of `start..limit`, outside parentheses (a list
+/// "(gồm Bà A;\nÔng B)" shares the role before it), at the first of these found from the
+/// end: after a line that ends a sentence ('.', '!' or '?'), after any line break, after
+/// the ". " that ends a sentence (not an abbreviation of one or two capitals, "TP. Hồ Chí
+/// Minh"), after a space. Failing all of them, parentheses do not count, and failing that
+/// it falls at the last character boundary before `limit`.
 fn cut(text: &str, start: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
-    let floor = start + (limit - start) * 3 / 4;
+    let floor = start + limit.saturating_sub(start) * 3 / 4;
     let zone = bytes.get(floor..limit).unwrap_or_default();
-    let mut last_line_break = None;
-    let mut to = zone.len();
-    while let Some(nl) = memchr::memrchr(b'\n', zone.get(..to).unwrap_or_default()) {
-        last_line_break.get_or_insert(nl);
-        let line = zone.get(..nl).unwrap_or_default().trim_ascii_end();
-        if line
-            .last()
-            .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';'))
-        {
-            return floor + nl + 1;
+    // How deep in parentheses the zone starts.
+    let mut depth = memchr::memchr2_iter(b'(', b')', bytes.get(start..floor).unwrap_or_default())
+        .fold(0usize, |depth, i| match bytes.get(start + i) {
+            Some(b'(') => depth + 1,
+            _ => depth.saturating_sub(1),
+        });
+    // The last cut of each kind, [outside parentheses, anywhere]: after a line ending a
+    // sentence, after a line break, after a sentence's ". ", after a space.
+    let mut found = [[None::<usize>; 4]; 2];
+    let mut last_visible = 0u8;
+    for (i, &b) in zone.iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        to = nl;
+        let kind = match b {
+            b'\n' if matches!(last_visible, b'.' | b'!' | b'?') => Some(0),
+            b'\n' => Some(1),
+            b' ' if zone.get(i.wrapping_sub(1)) == Some(&b'.')
+                && !after_short_capitals(bytes, floor + i - 1) =>
+            {
+                Some(2)
+            }
+            b' ' => Some(3),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            let at = floor + i + 1;
+            found[1][kind] = Some(at);
+            if depth == 0 {
+                found[0][kind] = Some(at);
+            }
+        }
+        if !b.is_ascii_whitespace() {
+            last_visible = b;
+        }
     }
-    if let Some(nl) = last_line_break {
-        return floor + nl + 1;
-    }
-    if let Some(p) = memchr::memmem::rfind(zone, b". ") {
-        return floor + p + 2;
-    }
-    if let Some(p) = memchr::memrchr(b' ', zone) {
-        return floor + p + 1;
+    if let Some(at) = found.iter().flatten().flatten().next() {
+        return *at;
     }
     (start + 1..=limit)
         .rev()
         .find(|&end| text.is_char_boundary(end))
         .unwrap_or(limit)
+}
+
+/// Whether the "." at byte `dot` of `bytes` ends an abbreviation of one or two capitals
+/// ("TP.", "Q."), not a sentence.
+fn after_short_capitals(bytes: &[u8], dot: usize) -> bool {
+    let word = bytes
+        .get(..dot)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    (1..=2).contains(&word)
+        && bytes
+            .get(dot - word..dot)
+            .is_some_and(|w| w.iter().all(u8::is_ascii_uppercase))
 }
 
 /// The paragraph (between blank lines) around byte `at`.
@@ -815,7 +870,9 @@ mod tests {
             "xã xã Xuân; quận: Quận 5, quận Ba".to_string(),
         ];
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("the corpus is missing ({}: {e})", dir.display()));
+        for e in entries.flatten() {
             texts.push(std::fs::read_to_string(e.path()).unwrap_or_default());
         }
         // (Place words are given as keys, as the name scan gives them.)
@@ -823,15 +880,11 @@ mod tests {
         let firsts = ["Nguyễn", "Ngọc", "7", "5", "Hồ", "Xuân", "Lê"];
         let mut yes = 0;
         for text in &texts {
-            let mut memo = PlaceNames::default();
+            let mut memo = PlaceNames::new(text);
             for place in &places {
                 for first in firsts {
                     let expected = by_scan(text, place, first);
-                    assert_eq!(
-                        memo.other_than(text, place, first),
-                        expected,
-                        "{place} {first}"
-                    );
+                    assert_eq!(memo.other_than(place, first), expected, "{place} {first}");
                     yes += usize::from(expected);
                 }
             }
@@ -856,6 +909,53 @@ mod tests {
     fn short_paragraphs_are_read_whole() {
         let text = "Ông Nguyễn Văn An, Chủ tịch UBND xã.\nBà Lê Thị Hoa, Phó Chủ tịch UBND xã.";
         assert_eq!(parts_of(text), [text]);
+        let line = "Ông Nguyễn Văn An, Chủ tịch UBND xã.\n";
+        let mut long = line.repeat(MAX_PART / line.len());
+        long.push_str(&"x".repeat(MAX_PART - long.len()));
+        assert_eq!(parts_of(&long).len(), 1);
+        long.push('x');
+        assert_eq!(parts_of(&long).len(), 2);
+    }
+
+    /// A list in parentheses is not cut from the role before it, even where its lines end
+    /// in ";" and the lines before end in ",".
+    #[test]
+    fn parts_are_not_cut_inside_parentheses() {
+        let mut text = String::new();
+        while text.len() < MAX_PART - 2000 {
+            text.push_str("Ông Nguyễn Văn An, Chủ tịch UBND xã,\n");
+        }
+        text.push_str("Đại biểu HĐND quận 5 (gồm:\n");
+        while text.len() < MAX_PART + 2000 {
+            text.push_str("Bà Lê Thị Hoa;\n");
+        }
+        text.push_str("Ông Trần Văn Bình).\n");
+        while text.len() < 3 * MAX_PART {
+            text.push_str("Ông Nguyễn Văn An, Chủ tịch UBND xã,\n");
+        }
+        let open = text.find('(').unwrap_or_default();
+        let close = text.find(')').unwrap_or_default();
+        let mut at = 0;
+        for part in parts_of(&text) {
+            at += part.len();
+            assert!(at <= open || at > close || at == text.len(), "cut at {at}");
+        }
+        // Where the parentheses leave no choice, they do not count.
+        let all_inside = format!("({})", "Bà Lê Thị Hoa;\n".repeat(MAX_PART / 8));
+        assert!(parts_of(&all_inside).len() >= 2);
+        assert!(parts_of(&all_inside).iter().all(|p| p.len() <= MAX_PART));
+    }
+
+    /// On one line, ". " after an abbreviation of one or two capitals ("TP. Hồ Chí Minh")
+    /// does not end a sentence.
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let sentence = "Ông Nguyễn Văn An, Chủ tịch UBND TP. Hồ Chí Minh. ";
+        let text = sentence.repeat(3 * MAX_PART / sentence.len());
+        let parts = parts_of(&text);
+        for part in parts.iter().take(parts.len() - 1) {
+            assert!(part.ends_with("Minh. "), "{:?}", tail(part));
+        }
     }
 
     /// A long text with a paragraph per line is cut after a line that ends a sentence,

@@ -341,8 +341,10 @@ impl Parser<'_> {
             key.push(END);
         }
         key.push(LIST_END);
-        // The level by its place among the levels, 0 for none.
-        key.push(role.level.map_or(0, |l| l as u8 + 1));
+        if let Some(level) = role.level {
+            key.extend_from_slice(level.as_str().as_bytes());
+        }
+        key.push(END);
         if let Some(w) = role.locality {
             self.push_word_bytes(w, key);
             key.push(END);

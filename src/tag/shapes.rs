@@ -67,7 +67,7 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
         out.extend(run.drain(..).map(|r| (n.candidate, r)));
         // The post the sentence gives the person further on: "bà A - Phó Chánh Văn phòng
         // Huyện ủy tham gia Ủy ban MTTQ huyện khóa XII và giữ chức Phó Chủ tịch ...".
-        if let Some(k) = post_held_after(text, parser, after_run) {
+        if let Some(k) = post_held_after(text, parser, after_run, n.end) {
             parser.run_into(k, &mut run);
             if let (Some(first), Some(last)) = (run.first(), run.last()) {
                 mark(&mut consumed, first.first, last.last);
@@ -150,15 +150,22 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
 const HOLD_POST_REACH: usize = 40;
 
 /// The item after "giữ chức" ("giữ chức vụ", "giữ chức danh") where it follows item `from`
-/// in the same clause: before the end of the sentence or of a list item, another
-/// person's mention, or a cue in lower case ("đồng chí", "ông", "bà": "các đồng chí ...
-/// giữ chức" is a group's post). The two words are written in lower case, capitalized or
-/// in capitals.
-fn post_held_after(text: &str, parser: &Parser<'_>, from: usize) -> Option<usize> {
+/// (the end of a person's name, `name_end`, or of the roles after it) and gives the person
+/// a post they hold or take:
+///
+/// - in the same clause: not past the end of a sentence or list item, a line break,
+///   another person's mention, or a group ("các", "những": "các cán bộ được bầu giữ
+///   chức" is their post);
+/// - not a post left or held before ("thôi", "từng", "nguyên" giữ chức);
+/// - right after the roles, within a few words after the name, or after a word that
+///   gives a post: "và", "được", "bầu", "cử", "tiếp tục", "vẫn", "chỉ định", "bổ nhiệm"
+///   ("thiếu người giữ chức" names nobody's post).
+fn post_held_after(text: &str, parser: &Parser<'_>, from: usize, name_end: usize) -> Option<usize> {
     let items = parser.items;
     let end = items.len().min(from.saturating_add(HOLD_POST_REACH));
-    // Most sentences hold no "giữ": it is looked for in their bytes before their words
-    // are compared.
+    // Few clauses hold "giữ", always written with "iữ" ("gi" is its initial, "ư" its only
+    // vowel, so the tone mark has no other place): the bytes are searched before the
+    // words are compared. (Many more hold "giữa", which passes.)
     let written = match (
         items.get(from),
         end.checked_sub(1).and_then(|k| items.get(k)),
@@ -169,30 +176,73 @@ fn post_held_after(text: &str, parser: &Parser<'_>, from: usize) -> Option<usize
     if !written.is_some_and(may_hold_giu) {
         return None;
     }
+    let word_is = |k: usize, literal: &Literal| items.get(k).is_some_and(|it| literal.is(it));
     for k in from..end {
         let it = items.get(k)?;
         let clause_ends = match it.kind {
             ItemKind::Break => true,
             ItemKind::Sep => matches!(sep_char(it), Some('.' | ';' | '!' | '?' | ':')),
-            ItemKind::Word => parser.is_person(k) || matches!(it.text, "chí" | "ông" | "bà"),
+            ItemKind::Word => parser.is_person(k) || GROUP.iter().any(|g| g.is(it)),
         };
-        if clause_ends {
+        if clause_ends || (k > from && it.newline_before) {
             return None;
         }
-        if matches!(it.text, "giữ" | "Giữ" | "GIỮ")
-            && items
-                .get(k + 1)
-                .is_some_and(|c| matches!(c.text, "chức" | "Chức" | "CHỨC"))
-        {
-            let mut k = k + 2;
-            if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
-                k += 1;
-            }
-            return Some(k);
+        if !(GIU.is(it) && word_is(k + 1, &CHUC)) {
+            continue;
         }
+        let held = match k.checked_sub(1).filter(|_| k > from) {
+            None => true,
+            Some(before) if LEFT.iter().any(|w| word_is(before, w)) => false,
+            Some(before) => {
+                // (As first read: up to four words, no punctuation, after the name.)
+                let near_name = from == name_end
+                    && k - from <= 4
+                    && items
+                        .get(from..k)
+                        .is_some_and(|w| w.iter().all(Item::is_word));
+                near_name
+                    || GIVEN.iter().any(|w| word_is(before, w))
+                    || (word_is(before, &DINH)
+                        && before.checked_sub(1).is_some_and(|j| word_is(j, &CHI)))
+                    || (word_is(before, &NHIEM)
+                        && before.checked_sub(1).is_some_and(|j| word_is(j, &BO)))
+            }
+        };
+        if !held {
+            return None;
+        }
+        let mut k = k + 2;
+        if items.get(k).is_some_and(|it| it.is("vụ") || it.is("danh")) {
+            k += 1;
+        }
+        return Some(k);
     }
     None
 }
+
+static GIU: Literal = Literal::new("giữ");
+static CHUC: Literal = Literal::new("chức");
+/// Words of groups, where a post given further on is not one person's.
+static GROUP: [Literal; 2] = [Literal::new("các"), Literal::new("những")];
+/// Words before "giữ chức" that make it a post left or held before.
+static LEFT: [Literal; 3] = [
+    Literal::new("thôi"),
+    Literal::new("từng"),
+    Literal::new("nguyên"),
+];
+/// Words before "giữ chức" that give the post to the person talked about.
+static GIVEN: [Literal; 6] = [
+    Literal::new("và"),
+    Literal::new("được"),
+    Literal::new("bầu"),
+    Literal::new("cử"),
+    Literal::new("tục"),
+    Literal::new("vẫn"),
+];
+static CHI: Literal = Literal::new("chỉ");
+static DINH: Literal = Literal::new("định");
+static BO: Literal = Literal::new("bổ");
+static NHIEM: Literal = Literal::new("nhiệm");
 
 /// The longest run of roles that ends exactly at item `a`, starts after the previous name
 /// and overlaps no role already given, into `run` (empty if there is none). `name_ends`
@@ -270,8 +320,8 @@ static BAU: Literal = Literal::new("bầu");
 static CU: Literal = Literal::new("cử");
 static GOM: Literal = Literal::new("gồm");
 
-/// Whether `written` (composed text) may hold the word "giữ": "iữ" in some case. (A
-/// byte search: most sentences hold neither, and "ữ" alone is common, as in "những".)
+/// Whether `written` (composed text) may hold the word "giữ": "iữ" in some case. (Looked
+/// for by its last byte, as "ữ" alone is common: "những".)
 fn may_hold_giu(written: &str) -> bool {
     let bytes = written.as_bytes();
     // "ữ" is E1 BB AF, "Ữ" E1 BB AE.

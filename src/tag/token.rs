@@ -683,8 +683,8 @@ pub(crate) fn spelled_out_into<'a>(
 ) {
     out.clear();
     let hi = raw.partition_point(|it| it.start < range.end);
-    let lo = raw.partition_point(|it| it.start < range.start);
     let raw = raw.get(..hi).unwrap_or_default();
+    let lo = raw.partition_point(|it| it.start < range.start);
     let Some(slice) = text.get(range.clone()) else {
         out.extend_from_slice(raw.get(lo..).unwrap_or_default());
         return;
