@@ -238,8 +238,9 @@ impl Tagger {
         let mut found: Vec<Vec<(usize, RoleId, Span)>> = Vec::new();
         // Parts with a name right after a place word ("phường Nguyễn Thị Minh Khai"):
         // whether that is a person depends on the whole document, so their roles are read
-        // once it has been scanned. (part, its candidates, its place in `found`)
-        let mut deferred: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
+        // once it has been scanned. (part, its candidates, whether it is a part of a long
+        // paragraph, its place in `found`)
+        let mut deferred: Vec<(Range<usize>, Range<usize>, bool, usize)> = Vec::new();
         let mut from = 0;
         // The raw items of a part, in a buffer reused by the next.
         let mut raw = Vec::new();
@@ -247,6 +248,7 @@ impl Tagger {
         let mut name_keys = names::NameKeys::default();
         while let Some(paragraph) = next_paragraph(text, from) {
             from = paragraph.end + 1;
+            let long = paragraph.len() > MAX_PART;
             for part in parts(text, paragraph) {
                 // Each part is tokenized once: its names are found on these items, and its
                 // roles read from them.
@@ -259,12 +261,14 @@ impl Tagger {
                     continue;
                 }
                 if in_part.iter().any(|c| c.after_place.is_some()) {
-                    deferred.push((part, members, found.len()));
+                    deferred.push((part, members, long, found.len()));
                     found.push(Vec::new());
                 } else {
                     let mut roles = Vec::new();
                     let members: Vec<usize> = members.collect();
-                    reader.read(part, &raw, &candidates, &members, &mut roles);
+                    for group in groups(&candidates, &members, long) {
+                        reader.read(part.clone(), &raw, &candidates, group, &mut roles);
+                    }
                     found.push(roles);
                 }
             }
@@ -291,7 +295,7 @@ impl Tagger {
                 .map(|c| is_person(c, &counts, vocab, &mut places))
                 .collect()
         };
-        for (part, members, slot) in deferred {
+        for (part, members, long, slot) in deferred {
             let members: Vec<usize> = members.filter(|&k| people.get(k) == Some(&true)).collect();
             if members.is_empty() {
                 continue;
@@ -301,7 +305,9 @@ impl Tagger {
             };
             // (Tokenized again: keeping the items of every such part would cost more.)
             token::raw_items_into(text, part.clone(), &mut raw);
-            reader.read(part, &raw, &candidates, &members, roles);
+            for group in groups(&candidates, &members, long) {
+                reader.read(part.clone(), &raw, &candidates, group, roles);
+            }
         }
         merge(
             &view,
@@ -594,6 +600,25 @@ fn names_after<'t>(text: &'t str, place: &str) -> Vec<&'t str> {
         }
     }
     found
+}
+
+/// The people of a paragraph (`members`, indices into `candidates`, in order) in the groups
+/// whose roles are read together: all of them, or, in a part of a long paragraph (see
+/// [`MAX_PART`]), runs of names less than twice [`REACH`] apart. (A part of a text with
+/// one paragraph per line names people all along; read together, the roles of all of
+/// them would be read around each, the whole part spelled out.)
+fn groups<'m>(
+    candidates: &'m [names::Candidate],
+    members: &'m [usize],
+    long: bool,
+) -> impl Iterator<Item = &'m [usize]> {
+    let apart = move |a: &usize, b: &usize| {
+        long && match (candidates.get(*a), candidates.get(*b)) {
+            (Some(a), Some(b)) => b.start.saturating_sub(a.end) > 2 * REACH,
+            _ => false,
+        }
+    };
+    members.chunk_by(move |a, b| !apart(a, b))
 }
 
 /// How far before the first name and after the last one of a paragraph roles are read.
@@ -890,6 +915,26 @@ mod tests {
             }
         }
         assert!(yes > 20, "{yes}");
+    }
+
+    /// In a part of a long paragraph, names far apart have their roles read apart; in any
+    /// other paragraph, together.
+    #[test]
+    fn names_far_apart_in_long_paragraphs_are_read_apart() {
+        let at = |start: usize| names::Candidate {
+            start,
+            end: start + 15,
+            cue: None,
+            name: "Nguyễn Văn An".into(),
+            key: "nguyễn văn an".into(),
+            after_place: None,
+        };
+        let candidates = [at(0), at(100), at(100 + 3 * REACH), at(200 + 3 * REACH)];
+        let members = [0, 1, 2, 3];
+        let long: Vec<&[usize]> = groups(&candidates, &members, true).collect();
+        assert_eq!(long, [&[0, 1][..], &[2, 3][..]]);
+        let short: Vec<&[usize]> = groups(&candidates, &members, false).collect();
+        assert_eq!(short, [&members[..]]);
     }
 
     /// The last few characters of `s`, to show where it was cut.
