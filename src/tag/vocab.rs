@@ -740,31 +740,18 @@ impl FirstWords {
         let mut starts: Option<Starts> = None;
         // (first words and their longest phrases, text filter, bit for any phrase, bit for
         // a phrase of two words or more) of each table asked at a name word.
+        fn asked<V>(
+            table: &PhraseTable<V>,
+            any: u16,
+            long: u16,
+        ) -> (Vec<(usize, usize)>, &Starts, u16, u16) {
+            (table.firsts(), &table.starts, any, long)
+        }
         let asked = [
-            (
-                vocab.titles.firsts(),
-                &vocab.titles.starts,
-                FIRST_TITLE,
-                FIRST_LONG_TITLE,
-            ),
-            (
-                vocab.orgs.firsts(),
-                &vocab.orgs.starts,
-                FIRST_ORG,
-                FIRST_LONG_ORG,
-            ),
-            (
-                vocab.levels.firsts(),
-                &vocab.levels.starts,
-                FIRST_LEVEL,
-                FIRST_LONG_LEVEL,
-            ),
-            (
-                vocab.org_heads.firsts(),
-                &vocab.org_heads.starts,
-                FIRST_ORG_HEAD,
-                FIRST_ORG_HEAD,
-            ),
+            asked(&vocab.titles, FIRST_TITLE, FIRST_LONG_TITLE),
+            asked(&vocab.orgs, FIRST_ORG, FIRST_LONG_ORG),
+            asked(&vocab.levels, FIRST_LEVEL, FIRST_LONG_LEVEL),
+            asked(&vocab.org_heads, FIRST_ORG_HEAD, FIRST_ORG_HEAD),
         ];
         for (by_first, table_starts, any, long) in asked {
             for (id, longest) in by_first {
