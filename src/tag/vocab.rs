@@ -985,17 +985,23 @@ impl WrittenWords {
     }
 }
 
+/// The phrases of the role tables: titles, organizations, names of bans, heads of
+/// organizations, levels.
+fn role_phrases() -> impl Iterator<Item = &'static str> {
+    TITLES
+        .iter()
+        .map(|t| t.0)
+        .chain(ORGANIZATIONS.iter().map(|o| o.0))
+        .chain(BAN_NAMES.iter().map(|b| b.0))
+        .chain(ORG_HEADS.iter().copied())
+        .chain(LEVELS.iter().map(|l| l.0))
+}
+
 /// The lexicon of the embedded phrase lists, built once per process.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let phrases = TITLES
-            .iter()
-            .map(|t| t.0)
-            .chain(ORGANIZATIONS.iter().map(|o| o.0))
-            .chain(BAN_NAMES.iter().map(|b| b.0))
-            .chain(ORG_HEADS.iter().copied())
-            .chain(LEVELS.iter().map(|l| l.0))
+        let phrases = role_phrases()
             .chain(CUES.iter().copied())
             .chain(PLACE_WORDS.iter().copied())
             .chain(NOT_PEOPLE.iter().copied());
@@ -1432,14 +1438,7 @@ mod tests {
     /// roles ends with a word.
     #[test]
     fn role_phrases_end_with_words() {
-        let phrases = TITLES
-            .iter()
-            .map(|t| t.0)
-            .chain(ORGANIZATIONS.iter().map(|o| o.0))
-            .chain(BAN_NAMES.iter().map(|b| b.0))
-            .chain(ORG_HEADS.iter().copied())
-            .chain(LEVELS.iter().map(|l| l.0));
-        for phrase in phrases {
+        for phrase in role_phrases() {
             let last = phrase.split_whitespace().last().unwrap_or_default();
             assert!(last.chars().any(word_char), "{phrase}");
         }
