@@ -338,6 +338,32 @@ fn decomposed_and_look_alike_input_tags_the_same() {
     }
 }
 
+#[test]
+fn white_space_as_written_tags_the_same() {
+    let plain = "Đồng chí Nguyễn Văn Tuấn – QUV, Bí thư Đảng ủy, Chủ tịch HĐND phường.\n\n\
+                 Bà Nguyễn Thị Tuyết, PBTTT Đảng ủy phường.";
+    let roles = |o: &Official| o.roles.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
+    let want: Vec<(String, Vec<String>)> = tag(plain)
+        .iter()
+        .map(|o| (o.name.clone(), roles(o)))
+        .collect();
+    assert_eq!(want.len(), 2);
+    // Doubled and no-break spaces, trailing spaces, and a blank line that holds a no-break
+    // space, as real pages have them.
+    let messy = "Đồng chí  Nguyễn\u{a0}Văn  Tuấn –\u{a0}QUV,  Bí thư Đảng ủy, Chủ tịch HĐND  phường.  \n\u{a0}\n\
+                 Bà Nguyễn Thị\u{a0}Tuyết, PBTTT Đảng ủy phường. ";
+    let got = tag(messy);
+    let names: Vec<(String, Vec<String>)> =
+        got.iter().map(|o| (o.name.clone(), roles(o))).collect();
+    assert_eq!(names, want);
+    // Spans still point at the input as written.
+    assert_eq!(&messy[got[0].mentions[0].range()], "Nguyễn\u{a0}Văn  Tuấn");
+    assert_eq!(
+        &messy[got[0].roles[2].span.range()],
+        "Chủ tịch HĐND  phường"
+    );
+}
+
 /// Over every article of the corpus: no panic, spans on character boundaries and inside
 /// the text, names of two to five capitalized syllables that are not places or headings.
 #[test]

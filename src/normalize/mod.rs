@@ -97,6 +97,10 @@ struct Options {
     nfc: bool,
     look_alikes: bool,
     spacing: bool,
+    /// With `spacing`: no-break spaces, runs of spaces and trailing spaces rewritten too,
+    /// not only invisible characters removed (off only for readers that skip all white
+    /// space anyway, such as the officials tagger).
+    rewrite_spaces: bool,
     tone: ToneStyle,
     repair_tones: bool,
     from: Encoding,
@@ -149,6 +153,7 @@ impl NormalizerBuilder {
                 nfc: true,
                 look_alikes: true,
                 spacing: true,
+                rewrite_spaces: true,
                 tone: ToneStyle::Keep,
                 repair_tones: false,
                 from: Encoding::Unicode,
@@ -172,6 +177,16 @@ impl NormalizerBuilder {
     /// No-break spaces, invisible characters, runs of spaces and trailing spaces (default: on).
     pub fn spacing(&mut self, yes: bool) -> &mut NormalizerBuilder {
         self.options.spacing = yes;
+        self
+    }
+
+    /// With [`NormalizerBuilder::spacing`], whether white space is rewritten (no-break
+    /// spaces, runs of spaces, trailing spaces) as well as invisible characters removed
+    /// (default: on). A reader that skips all white space between words gets the same
+    /// words with it off, and text whose only fault is its spacing is then borrowed rather
+    /// than copied.
+    pub(crate) fn rewrite_spaces(&mut self, yes: bool) -> &mut NormalizerBuilder {
+        self.options.rewrite_spaces = yes;
         self
     }
 
@@ -457,13 +472,13 @@ fn chars_then_spaces(
     let runs = scanner.into_space_runs();
     // The space pass reads a few bytes at every run of spaces: with many runs, reading them
     // through the edits costs more than writing the text out.
-    if runs.len().saturating_mul(128) > text.len() {
+    if o.spacing && o.rewrite_spaces && runs.len().saturating_mul(128) > text.len() {
         sink.write_out(false);
     }
     let out = match sink {
         CharSink::Recording { rec, .. } => {
             let first = rec.finish();
-            let second = if !o.spacing {
+            let second = if !(o.spacing && o.rewrite_spaces) {
                 None
             } else if first.is_unchanged() {
                 space_pass(text, &runs, recording)
@@ -491,7 +506,7 @@ fn chars_then_spaces(
         CharSink::Writing(w) => {
             let (between, first) = w.finish().unzip();
             let between_text = between.as_deref().unwrap_or(text);
-            let second = if !o.spacing {
+            let second = if !(o.spacing && o.rewrite_spaces) {
                 None
             } else if between.is_none() {
                 space_pass(text, &runs, recording)
@@ -642,7 +657,7 @@ fn chars<S: Sink>(
                 .map_or(after, |(i, _)| after + i);
             nfc::repair(text, mark, floor, true, &mut scratch, sink)
         } else if o.spacing {
-            spacing::repair_char(text, p, sink)
+            spacing::repair_char(text, p, o.rewrite_spaces, sink)
         } else {
             after
         };
@@ -709,7 +724,7 @@ mod tests {
                     found.take().or_else(|| next_char_problem_simple(t, floor))
                 });
             });
-            if o.spacing {
+            if o.spacing && o.rewrite_spaces {
                 step(&mut cur, Some(&mut r), |t, w| runs_simple(t, w));
             }
         }
@@ -809,9 +824,12 @@ mod tests {
         let mut all = Vec::new();
         for nfc in [true, false] {
             for look_alikes in [true, false] {
-                for spacing in [true, false] {
+                for (spacing, spaces) in [(true, true), (true, false), (false, true)] {
                     let mut b = NormalizerBuilder::new();
-                    b.nfc(nfc).look_alikes(look_alikes).spacing(spacing);
+                    b.nfc(nfc)
+                        .look_alikes(look_alikes)
+                        .spacing(spacing)
+                        .rewrite_spaces(spaces);
                     all.push(b.options);
                 }
             }
@@ -833,5 +851,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn white_space_can_be_left_as_written() {
+        let n = Normalizer::builder().rewrite_spaces(false).build();
+        // Nothing but white space to fix: borrowed, not copied.
+        let text = "Ủy ban  nhân\u{a0}dân  \n\u{a0}\n";
+        assert!(matches!(n.normalize(text), Cow::Borrowed(_)));
+        // Invisible characters still go, and composing still happens.
+        assert_eq!(
+            n.normalize("Nguy\u{200B}ễn  Văn\u{a0}Đư\u{301}c"),
+            "Nguyễn  Văn\u{a0}Đức"
+        );
     }
 }

@@ -63,9 +63,9 @@ pub(crate) fn is_invisible_at(text: &str, p: usize) -> bool {
     !(symbol(before) && symbol(after))
 }
 
-/// Handles a no-break space or an invisible character at `p` (the character pass); returns
-/// the byte after it.
-pub(crate) fn repair_char<S: Sink>(text: &str, p: usize, sink: &mut S) -> usize {
+/// Handles a no-break space (left as it is unless `spaces`) or an invisible character at
+/// `p` (the character pass); returns the byte after it.
+pub(crate) fn repair_char<S: Sink>(text: &str, p: usize, spaces: bool, sink: &mut S) -> usize {
     let Some(c) = crate::text::char_at(text, p) else {
         return p + 1;
     };
@@ -74,7 +74,7 @@ pub(crate) fn repair_char<S: Sink>(text: &str, p: usize, sink: &mut S) -> usize 
         // A no-break space that carries a combining mark is the standard way to show the
         // mark alone; it stays.
         let carries_mark = crate::text::char_at(text, end).is_some_and(nfc::combines_backward);
-        if !carries_mark {
+        if spaces && !carries_mark {
             sink.replace(p, end, " ", Rule::NoBreakSpace);
         }
     } else if is_invisible_at(text, p) {

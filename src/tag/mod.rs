@@ -769,10 +769,7 @@ fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
         // A newline at `nl` preceded by a line holding only whitespace.
         let before = bytes.get(..nl).unwrap_or_default();
         let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
-        before
-            .get(line_start..)
-            .is_some_and(|l| l.iter().all(u8::is_ascii_whitespace))
-            && line_start > 0
+        before.get(line_start..).is_some_and(is_blank) && line_start > 0
     };
     let mut start = 0;
     let mut search_end = at.min(bytes.len());
@@ -789,16 +786,20 @@ fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
         let nl = from + p;
         let rest = bytes.get(nl + 1..).unwrap_or_default();
         let line_end = memchr::memchr(b'\n', rest).map_or(rest.len(), |q| q);
-        if rest
-            .get(..line_end)
-            .is_some_and(|l| l.iter().all(u8::is_ascii_whitespace))
-        {
+        if rest.get(..line_end).is_some_and(is_blank) {
             end = nl;
             break;
         }
         from = nl + 1;
     }
     start..end.max(start)
+}
+
+/// Whether a line holds only white space. The view leaves no-break spaces as written (see
+/// [`view`]): a line of them is blank too.
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
+        || std::str::from_utf8(line).is_ok_and(|l| l.chars().all(char::is_whitespace))
 }
 
 /// One official per person: names compared by key (case and tone placement do not count),

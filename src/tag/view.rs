@@ -1,7 +1,13 @@
-//! The one place where the tagger decides how it looks at the caller's text: through the
-//! default [`Normalizer`] (composed, look-alikes of Đ/đ mapped, spacing regularized; tone
-//! placement does not matter to the tagger's comparisons, which ignore it), with its offset
-//! map back to the caller's bytes. Text that needs none of it is borrowed.
+//! The one place where the tagger decides how it looks at the caller's text: through a
+//! [`Normalizer`] (composed, look-alikes of Đ/đ mapped, invisible characters removed),
+//! with its offset map back to the caller's bytes. Text that needs none of it is borrowed.
+//!
+//! Tone placement does not matter to the tagger's comparisons, which ignore it, and white
+//! space does not matter to its tokenizer, which skips all of it between items (no-break
+//! spaces included): the view leaves both as written. Real text is full of doubled and
+//! no-break spaces; rewriting them would copy the whole document for nothing.
+
+use std::sync::OnceLock;
 
 use crate::normalize::{Normalized, Normalizer};
 use crate::span::Span;
@@ -14,7 +20,7 @@ pub(crate) struct View<'t> {
 impl<'t> View<'t> {
     pub(crate) fn new(input: &'t str) -> View<'t> {
         View {
-            normalized: Normalizer::default().normalize_with_offsets(input),
+            normalized: normalizer().normalize_with_offsets(input),
         }
     }
 
@@ -28,6 +34,12 @@ impl<'t> View<'t> {
     pub(crate) fn to_input(&self, span: Span) -> Span {
         self.normalized.offsets().span_to_input(span)
     }
+}
+
+/// The tagger's normalizer, built once per process.
+fn normalizer() -> &'static Normalizer {
+    static VIEW: OnceLock<Normalizer> = OnceLock::new();
+    VIEW.get_or_init(|| Normalizer::builder().rewrite_spaces(false).build())
 }
 
 #[cfg(test)]
