@@ -769,7 +769,7 @@ fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
         // A newline at `nl` preceded by a line holding only whitespace.
         let before = bytes.get(..nl).unwrap_or_default();
         let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
-        before.get(line_start..).is_some_and(is_blank) && line_start > 0
+        line_start > 0 && blank_line_from(text, line_start)
     };
     let mut start = 0;
     let mut search_end = at.min(bytes.len());
@@ -784,9 +784,7 @@ fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
     let mut from = at.min(bytes.len());
     while let Some(p) = memchr::memchr(b'\n', bytes.get(from..).unwrap_or_default()) {
         let nl = from + p;
-        let rest = bytes.get(nl + 1..).unwrap_or_default();
-        let line_end = memchr::memchr(b'\n', rest).map_or(rest.len(), |q| q);
-        if rest.get(..line_end).is_some_and(is_blank) {
+        if blank_line_from(text, nl + 1) {
             end = nl;
             break;
         }
@@ -795,11 +793,15 @@ fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
-/// Whether a line holds only white space. The view leaves no-break spaces as written (see
-/// [`view`]): a line of them is blank too.
-fn is_blank(line: &[u8]) -> bool {
-    line.iter().all(u8::is_ascii_whitespace)
-        || std::str::from_utf8(line).is_ok_and(|l| l.chars().all(char::is_whitespace))
+/// Whether the line of `text` that starts at byte `start` holds only white space (the
+/// view leaves no-break spaces as written, see [`view`]: a line of them is blank too).
+/// Read up to its first other character only.
+fn blank_line_from(text: &str, start: usize) -> bool {
+    text.get(start..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
 }
 
 /// One official per person: names compared by key (case and tone placement do not count),
