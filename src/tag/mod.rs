@@ -655,10 +655,11 @@ fn near(
     start..end.max(start)
 }
 
-/// The first paragraph with anything but ASCII white space at or after byte `from`.
+/// The first paragraph with anything but white space at or after byte `from` (no-break
+/// spaces are white space: the view leaves them as written).
 fn next_paragraph(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
-    let rest = text.as_bytes().get(from..)?;
-    let p = from + rest.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = text.get(from..)?;
+    let p = from + rest.find(|c: char| !c.is_whitespace())?;
     Some(paragraph(text, p))
 }
 
@@ -951,6 +952,18 @@ mod tests {
         parts(text, 0..text.len())
             .map(|r| text.get(r).unwrap_or_default())
             .collect()
+    }
+
+    #[test]
+    fn paragraphs_end_at_lines_of_white_space() {
+        let text = "Ông A.\nÔng B.\n \t\u{a0}\r\nÔng C.\n\nÔng D.\u{a0}x\nÔng E.\n";
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(p) = next_paragraph(text, from) {
+            from = p.end + 1;
+            found.push(&text[p]);
+        }
+        assert_eq!(found, ["Ông A.\nÔng B.", "Ông C.", "Ông D.\u{a0}x\nÔng E."]);
     }
 
     #[test]
