@@ -30,6 +30,7 @@
 
 mod key;
 mod names;
+mod role_set;
 mod roles;
 mod shapes;
 mod token;
@@ -44,6 +45,7 @@ use crate::expand::Expander;
 use crate::span::Span;
 
 use key::{key, FxBuild};
+use role_set::{RoleKeys, RoleSet};
 use roles::{ParsedRole, Parser, Reading};
 use shapes::NameAt;
 use view::View;
@@ -406,62 +408,6 @@ impl<'t> RoleReader<'t> {
     }
 }
 
-/// Adds a role unless the official has it already. The same post written once with its
-/// locality and once without ("Phó Bí thư Thường trực Đảng ủy phường Thủ Dầu Một", later
-/// "... Đảng ủy phường") is one role, with the locality.
-///
-/// `keys` holds the keys of `roles`, one each, and `new_keys` those of `new`, so that a
-/// role's keys are computed once rather than once per comparison. `span` is where `new`
-/// is written this time, asked for only if the role is taken.
-fn add_role(
-    roles: &mut Vec<Role>,
-    keys: &mut Vec<RoleKeys>,
-    new: &Role,
-    new_keys: &RoleKeys,
-    span: impl FnOnce() -> Span,
-) {
-    let same_post = |r: &Role, k: &RoleKeys| {
-        k.title == new_keys.title && k.organization == new_keys.organization && r.level == new.level
-    };
-    for (r, k) in roles.iter_mut().zip(keys.iter_mut()) {
-        if k.text == new_keys.text {
-            return;
-        }
-        if same_post(r, k) && (r.locality.is_none() || new.locality.is_none()) {
-            if r.locality.is_none() {
-                r.locality.clone_from(&new.locality);
-                r.text.clone_from(&new.text);
-                r.span = span();
-                k.text.clone_from(&new_keys.text);
-            }
-            return;
-        }
-    }
-    roles.push(Role {
-        span: span(),
-        ..new.clone()
-    });
-    keys.push(new_keys.clone());
-}
-
-/// The keys by which [`add_role`] compares roles.
-#[derive(Clone)]
-struct RoleKeys {
-    title: String,
-    organization: Option<String>,
-    text: String,
-}
-
-impl RoleKeys {
-    fn of(r: &Role) -> RoleKeys {
-        RoleKeys {
-            title: key(&r.title),
-            organization: r.organization.as_deref().map(key),
-            text: key(&r.text),
-        }
-    }
-}
-
 /// A role's place in [`DistinctRoles`].
 type RoleId = usize;
 
@@ -816,7 +762,7 @@ fn merge(
 ) -> Vec<Official> {
     let mut officials: Vec<Official> = Vec::new();
     let mut has_cue: Vec<bool> = Vec::new();
-    let mut role_keys: Vec<Vec<RoleKeys>> = Vec::new();
+    let mut role_sets: Vec<RoleSet> = Vec::new();
     let mut by_name: HashMap<&str, usize, FxBuild> = HashMap::default();
     // The official of each candidate that is a person.
     let mut of_candidate: Vec<Option<usize>> = vec![None; candidates.len()];
@@ -831,7 +777,7 @@ fn merge(
                 mentions: Vec::new(),
             });
             has_cue.push(false);
-            role_keys.push(Vec::new());
+            role_sets.push(RoleSet::default());
             officials.len() - 1
         });
         if let Some(o) = officials.get_mut(index) {
@@ -850,22 +796,23 @@ fn merge(
         let Some(&Some(index)) = of_candidate.get(k) else {
             continue;
         };
-        let (Some(o), Some(keys), Some((new, new_keys))) = (
-            officials.get_mut(index),
-            role_keys.get_mut(index),
-            distinct.roles.get(id),
-        ) else {
+        let (Some(set), Some((new, new_keys))) = (role_sets.get_mut(index), distinct.roles.get(id))
+        else {
             continue;
         };
-        add_role(&mut o.roles, keys, new, new_keys, || view.to_input(span));
+        set.add(new, new_keys, || view.to_input(span));
     }
     // A capitalized pair after a surname, with no cue and no role, is too weak to be
     // reported as a person ("An Điền tổ chức...", a byline).
     officials
         .into_iter()
         .zip(has_cue)
-        .filter(|(o, cue)| *cue || !o.roles.is_empty())
-        .map(|(o, _)| o)
+        .zip(role_sets)
+        .filter(|((_, cue), roles)| *cue || !roles.is_empty())
+        .map(|((mut o, _), roles)| {
+            o.roles = roles.into_roles();
+            o
+        })
         .collect()
 }
 
