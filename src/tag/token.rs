@@ -140,20 +140,25 @@ impl WordFlags {
     }
 }
 
-/// Which bytes go on a word without being decoded, once its case is settled: ASCII
-/// letters and digits, the lead bytes C3–C8 (U+00C0–U+023F, word characters all but "×"
-/// and "÷", C3 97 and C3 B7) and continuation bytes (only ever reached after the lead byte
-/// of a word character) but 97 and B7, where [`word_end`] looks back for a "×" or "÷".
-/// The lead byte E1 starts a word character or not by the byte after it: [`word_end`]
-/// asks.
-const WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0usize;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric()
-            || (matches!(byte, 0x80..=0xBF | 0xC3..=0xC8) && byte != 0x97 && byte != 0xB7);
-        b += 1;
+/// Whether a byte goes on a word without being decoded, once its case is settled, by the
+/// byte after it: `GOES_ON[usize::from(u16::from_le_bytes([byte, next]))]`. ASCII letters
+/// and digits; the lead bytes C3–C8 (U+00C0–U+023F, word characters all but "×" and "÷",
+/// C3 97 and C3 B7); the lead byte E1 before B8–BB (U+1E00–U+1EFF, Vietnamese letters with
+/// a tone mark, all letters); and continuation bytes (only ever reached after one of those
+/// leads). Seeing the next byte keeps the commonest letters outside ASCII in the loop.
+static GOES_ON: [bool; 1 << 16] = {
+    let mut table = [false; 1 << 16];
+    let mut index = 0usize;
+    while index < 1 << 16 {
+        let byte = (index & 0xFF) as u8;
+        let next = (index >> 8) as u8;
+        table[index] = match byte {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | 0x80..=0xBF | 0xC4..=0xC8 => true,
+            0xC3 => next != 0x97 && next != 0xB7,
+            0xE1 => matches!(next, 0xB8..=0xBB),
+            _ => false,
+        };
+        index += 1;
     }
     table
 };
@@ -163,36 +168,36 @@ const WORD_BYTE: [bool; 256] = {
 #[inline]
 fn word_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
-    loop {
-        while let Some(&b) = bytes.get(i) {
-            if WORD_BYTE.get(usize::from(b)) != Some(&true) {
-                break;
-            }
-            i += 1;
-        }
-        let Some(&b) = bytes.get(i) else {
-            return i;
+    // Before `last`, a byte has one after it.
+    let last = bytes.len().saturating_sub(1);
+    while i < last {
+        let Some(pair) = bytes
+            .get(i..i + 2)
+            .and_then(|p| <[u8; 2]>::try_from(p).ok())
+        else {
+            break;
         };
-        if b.is_ascii() {
-            return i;
-        }
-        if b == 0x97 || b == 0xB7 {
-            // After C3, "×" or "÷": the word ends before it.
-            if i > 0 && bytes.get(i - 1) == Some(&0xC3) {
-                return i - 1;
-            }
+        let pair = u16::from_le_bytes(pair);
+        if GOES_ON.get(usize::from(pair)) == Some(&true) {
             i += 1;
             continue;
         }
-        // U+1E00–U+1EFF (Vietnamese letters with a tone mark).
-        if b == 0xE1 && bytes.get(i + 1).is_some_and(|c| (0xB8..=0xBB).contains(c)) {
-            i += 3;
-            continue;
+        // An ASCII byte (its high bit clear) ends the word.
+        if pair & 0x80 == 0 {
+            return i;
         }
+        // A lead byte the table left to be decoded ("×", "÷", characters of three or four
+        // bytes but U+1E00–U+1EFF).
         match multibyte_class_at(s, i) {
             Some((len, class)) if class.word() => i += len,
             _ => return i,
         }
+    }
+    // The last byte, with none after it: a letter, a digit, or the end of a character
+    // whose lead was gone past, goes on.
+    match bytes.get(i) {
+        Some(b) if i == last && (b.is_ascii_alphanumeric() || !b.is_ascii()) => i + 1,
+        _ => i,
     }
 }
 
@@ -899,6 +904,14 @@ mod tests {
         "a\u{A0}b\u{2003}c\u{3000}d\u{2028}e\u{85}f",
         "–Chủ tịch — “Phó” ‘x’ … 1×2÷3 a×b Ä÷ö",
         "mặt đặc ỗ ặ× ė× ×ặ a÷ặ ô÷ Ợ× ×",
+        // Continuation bytes 97 and B7 after leads other than C3, characters after E1
+        // outside U+1E00–U+1EFF (word characters or not), and words ending the text.
+        "kỷ ặ ķ ŷ Ʒ ė aᚠb ᚠ a\u{1680}b a\u{180E}b ẗ xà xạ",
+        "xạ",
+        "xà",
+        "x×",
+        "xᚠ",
+        "x\u{1680}",
         "TDPa\u{300} Nguye\u{302}\u{303}n A\u{301}BC U\u{31B}\u{309}Y",
         "\u{301}abc \u{301}ABC \u{301}",
         "ǅemal ǈ Ǉ ǲx ß SS ŉ ĸ ƻ ǀa ȺȾ ɐɑ ɀ Ɂ",
