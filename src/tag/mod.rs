@@ -332,6 +332,14 @@ struct RoleReader<'t> {
     items: Vec<token::Item<'t>>,
     /// The roles read so far, each once.
     distinct: DistinctRoles,
+    /// The working memory of a paragraph's reading, kept for the next (nearly every
+    /// paragraph names someone): where its names are, where mentions start, and the roles
+    /// read.
+    splices: token::Splices<'t>,
+    names_at: Vec<NameAt>,
+    person_starts: Vec<bool>,
+    attach_buffers: shapes::AttachBuffers,
+    roles: Vec<(usize, Reading)>,
 }
 
 impl<'t> RoleReader<'t> {
@@ -341,6 +349,11 @@ impl<'t> RoleReader<'t> {
             text,
             items: Vec::new(),
             distinct: DistinctRoles::default(),
+            splices: Vec::new(),
+            names_at: Vec::new(),
+            person_starts: Vec::new(),
+            attach_buffers: shapes::AttachBuffers::default(),
+            roles: Vec::new(),
         }
     }
 
@@ -367,9 +380,18 @@ impl<'t> RoleReader<'t> {
         // Roles lie close to their names: read the paragraph around them only.
         let window = near(text, para, a.start, b.end);
         let expander = &self.tagger.inner.expander;
-        token::spelled_out_into(text, window, raw, expander, vocab, &mut self.items);
+        token::spelled_out_into(
+            text,
+            window,
+            raw,
+            expander,
+            vocab,
+            &mut self.items,
+            &mut self.splices,
+        );
         let items: &[token::Item<'t>] = &self.items;
-        let mut at: Vec<NameAt> = Vec::with_capacity(members.len());
+        let at = &mut self.names_at;
+        at.clear();
         for &k in members {
             let Some(c) = candidates.get(k) else { continue };
             // Items are in order of their starts (an expansion's words share theirs): the
@@ -392,11 +414,12 @@ impl<'t> RoleReader<'t> {
                 end,
             });
         }
-        let starts = shapes::person_starts(&at, items.len());
-        let parser = Parser::new(items, vocab, &starts);
-        let roles = shapes::attach(text, &parser, &at);
+        shapes::person_starts_into(at, items.len(), &mut self.person_starts);
+        let parser = Parser::new(items, vocab, &self.person_starts);
+        let roles = &mut self.roles;
+        shapes::attach(text, &parser, at, &mut self.attach_buffers, roles);
         found.reserve(roles.len());
-        for (k, role) in roles {
+        for &(k, role) in roles.iter() {
             let start = items.get(role.first).map_or(0, |it| it.start);
             let end = items
                 .get(role.last.saturating_sub(1))

@@ -26,16 +26,35 @@ pub(crate) struct NameAt {
 /// How far back a role may start before the name it belongs to, in items.
 const LOOK_BACK: usize = 40;
 
-/// The roles of each name of a paragraph, as (candidate, role). `text` is the viewed text
-/// the parser's items lie in.
-pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(usize, Reading)> {
+/// The working memory of [`attach`], kept from one paragraph to the next: nearly every
+/// paragraph names someone, and allocating these for each costs more than filling them.
+#[derive(Default)]
+pub(crate) struct AttachBuffers {
+    /// Items already read as a role of someone, so that a role is not given twice.
+    consumed: Vec<bool>,
+    /// Where the names end, in order, for the runs that must start after the last of them.
+    name_ends: Vec<usize>,
+    /// The roles of a run, one run at a time.
+    run: Vec<Reading>,
+}
+
+/// The roles of each name of a paragraph, as (candidate, role), into `out` (cleared
+/// first). `text` is the viewed text the parser's items lie in.
+pub(crate) fn attach(
+    text: &str,
+    parser: &Parser<'_>,
+    names: &[NameAt],
+    buffers: &mut AttachBuffers,
+    out: &mut Vec<(usize, Reading)>,
+) {
     let items = parser.items;
-    // Room for a role or two per name: a role is large, and moved at every growth.
-    let mut out: Vec<(usize, Reading)> = Vec::with_capacity(2 * names.len());
-    // Items already read as a role of someone, so that a role is not given twice.
-    // (Filled rather than allocated zeroed: the allocator hands out small zeroed blocks
-    // slowly.)
-    let mut consumed = Vec::with_capacity(items.len());
+    out.clear();
+    let AttachBuffers {
+        consumed,
+        name_ends,
+        run,
+    } = buffers;
+    consumed.clear();
     consumed.resize(items.len(), false);
     let mark = |consumed: &mut Vec<bool>, from: usize, to: usize| {
         for c in consumed.iter_mut().take(to).skip(from) {
@@ -43,11 +62,9 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
         }
     };
     let mut elected: Vec<&NameAt> = Vec::new();
-    // Where the names end, in order, for the runs that must start after the last of them.
-    let mut name_ends: Vec<usize> = names.iter().map(|n| n.end).collect();
+    name_ends.clear();
+    name_ends.extend(names.iter().map(|n| n.end));
     name_ends.sort_unstable();
-    // The roles of a run, one run at a time.
-    let mut run: Vec<Reading> = Vec::new();
 
     // NAME – ROLE, ROLE; NAME giữ chức ROLE.
     for n in names {
@@ -58,19 +75,19 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
         {
             j += 1;
         }
-        parser.run_into(j, &mut run);
+        parser.run_into(j, run);
         let after_run = run.last().map_or(n.end, |r| r.last);
         if let Some(last) = run.last() {
-            mark(&mut consumed, n.end, last.last);
+            mark(consumed, n.end, last.last);
         }
         let mut given = run.len();
         out.extend(run.drain(..).map(|r| (n.candidate, r)));
         // The post the sentence gives the person further on: "bà A - Phó Chánh Văn phòng
         // Huyện ủy tham gia Ủy ban MTTQ huyện khóa XII và giữ chức Phó Chủ tịch ...".
         if let Some(k) = post_held_after(text, parser, after_run, n.end) {
-            parser.run_into(k, &mut run);
+            parser.run_into(k, run);
             if let (Some(first), Some(last)) = (run.first(), run.last()) {
-                mark(&mut consumed, first.first, last.last);
+                mark(consumed, first.first, last.last);
             }
             given += run.len();
             out.extend(run.drain(..).map(|r| (n.candidate, r)));
@@ -124,7 +141,7 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
             .skip(p)
             .position(|it| it.is_sep(')'))
             .map_or(items.len(), |q| p + q);
-        run_ending_at(parser, p, &consumed, &name_ends, &mut run);
+        run_ending_at(parser, p, consumed, name_ends, run);
         for n in names.iter().filter(|n| n.mention > p && n.first < close) {
             out.extend(run.iter().map(|&r| (n.candidate, r)));
         }
@@ -136,13 +153,12 @@ pub(crate) fn attach(text: &str, parser: &Parser<'_>, names: &[NameAt]) -> Vec<(
         if a > 0 && items.get(a - 1).is_some_and(|it| sep_char(it) == Some(',')) {
             a -= 1;
         }
-        run_ending_at(parser, a, &consumed, &name_ends, &mut run);
+        run_ending_at(parser, a, consumed, name_ends, run);
         if let Some(first) = run.first() {
-            mark(&mut consumed, first.first, a);
+            mark(consumed, first.first, a);
         }
         out.extend(run.drain(..).map(|r| (n.candidate, r)));
     }
-    out
 }
 
 /// How many items after a person's name and roles "giữ chức" may come and still give that
@@ -340,10 +356,10 @@ static DAC_CU: [Literal; 2] = [Literal::new("đắc"), Literal::new("cử")];
 static DUOC_BAU: [Literal; 2] = [Literal::new("được"), Literal::new("bầu")];
 static TAI_DAC_CU: [Literal; 3] = [Literal::new("tái"), Literal::new("đắc"), Literal::new("cử")];
 
-/// Whether a mention (a cue or a name) starts at each of `len` items, for the parser.
-pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {
-    // (Filled rather than allocated zeroed, as in `attach`.)
-    let mut starts = Vec::with_capacity(len);
+/// Whether a mention (a cue or a name) starts at each of `len` items, for the parser, into
+/// `starts` (cleared first).
+pub(crate) fn person_starts_into(names: &[NameAt], len: usize, starts: &mut Vec<bool>) {
+    starts.clear();
     starts.resize(len, false);
     for n in names {
         for k in [n.mention, n.first] {
@@ -352,7 +368,6 @@ pub(crate) fn person_starts(names: &[NameAt], len: usize) -> Vec<bool> {
             }
         }
     }
-    starts
 }
 
 #[cfg(test)]

@@ -558,10 +558,15 @@ fn mark_newline(items: &mut [Item<'_>], k: Option<usize>) {
     }
 }
 
+/// Where the spelled-out items of a window change: (first raw item replaced, raw items
+/// replaced, expansion, span of the abbreviation). Kept by the caller from one window to
+/// the next, as the items are.
+pub(crate) type Splices<'a> = Vec<(usize, usize, Expansion<'a>, usize, usize)>;
+
 /// An abbreviation spelled out: the dictionary's words, then the document number written
 /// after the abbreviation, if any ("P10": "phường", "10").
 #[derive(Clone, Copy)]
-struct Expansion<'a> {
+pub(crate) struct Expansion<'a> {
     words: &'a str,
     number: &'a str,
 }
@@ -668,7 +673,7 @@ pub(crate) fn spelled_out<'a>(
     vocab: &Vocab,
 ) -> Vec<Item<'a>> {
     let mut out = Vec::new();
-    spelled_out_into(text, range, raw, expander, vocab, &mut out);
+    spelled_out_into(text, range, raw, expander, vocab, &mut out, &mut Vec::new());
     out
 }
 
@@ -677,7 +682,7 @@ pub(crate) fn spelled_out<'a>(
 /// (document numbers stay as written). `raw` holds the raw items of a paragraph around the
 /// range (the keys they have computed are kept); those that start outside the range are
 /// left out. One buffer serves paragraph after paragraph, as the raw items' buffer does
-/// (see [`raw_items_into`]).
+/// (see [`raw_items_into`]), and so does `splices`.
 pub(crate) fn spelled_out_into<'a>(
     text: &'a str,
     range: Range<usize>,
@@ -685,6 +690,7 @@ pub(crate) fn spelled_out_into<'a>(
     expander: &'a Expander,
     vocab: &Vocab,
     out: &mut Vec<Item<'a>>,
+    splices: &mut Splices<'a>,
 ) {
     out.clear();
     let hi = raw.partition_point(|it| it.start < range.end);
@@ -725,7 +731,7 @@ pub(crate) fn spelled_out_into<'a>(
     // Where the items change: (first raw item replaced, raw items replaced, expansion).
     // Found first, so that the items between are moved in blocks, and a window with
     // nothing to spell out keeps its items as they are.
-    let mut splices: Vec<(usize, usize, Expansion<'a>, usize, usize)> = Vec::with_capacity(8);
+    splices.clear();
     let mut k = lo;
     while let Some(item) = raw.get(k) {
         while next.peek().is_some_and(|e| e.0 < item.start) {
@@ -774,7 +780,7 @@ pub(crate) fn spelled_out_into<'a>(
     out.reserve(raw.len() - lo + 4 * splices.len());
     // The raw items between the splices are copied in blocks.
     let mut at = lo;
-    for (k, n, expansion, start, end) in splices {
+    for &(k, n, expansion, start, end) in splices.iter() {
         out.extend_from_slice(raw.get(at..k).unwrap_or_default());
         let nl = raw.get(k).is_some_and(|first| first.newline_before);
         push_expansion(out, expansion, start, end, nl);
