@@ -48,13 +48,13 @@ pub(crate) fn find_all(
 ) {
     // Words inside a name already found are not looked at again.
     let mut resume = 0;
-    // Most items are not capitalized: the items are read eight at a time, as a mask of
+    // Most items are not capitalized: the items are read 64 at a time, as a mask of
     // those that are, and only those are looked at, in order.
     let mut base = 0;
     while let Some(rest) = items.get(base..).filter(|rest| !rest.is_empty()) {
-        let mut capitals = match rest.first_chunk::<8>() {
+        let mut capitals = match rest.first_chunk::<64>() {
             Some(block) => capitals(block),
-            None => capitals(rest),
+            None => capitals(rest.get(..64).unwrap_or(rest)),
         };
         while capitals != 0 {
             let k = base + capitals.trailing_zeros() as usize;
@@ -72,17 +72,26 @@ pub(crate) fn find_all(
                 }
             }
         }
-        base += 8;
+        base += 64;
     }
 }
 
-/// Bit `i` set for each item `items[i]` (of at most 32) that starts with a capital.
+/// Bit `i` set for each item `items[i]` (of at most 64) that starts with a capital.
 #[inline]
-fn capitals(items: &[Item<'_>]) -> u32 {
+fn capitals(items: &[Item<'_>]) -> u64 {
+    // (Eight at a time: eight bits are gathered in fewer instructions than a whole word.)
+    items.chunks(8).enumerate().fold(0, |mask, (j, block)| {
+        mask | u64::from(capitals_of_eight(block)) << (8 * j % 64)
+    })
+}
+
+/// Bit `i` set for each item `items[i]` (of at most 8) that starts with a capital.
+#[inline]
+fn capitals_of_eight(items: &[Item<'_>]) -> u8 {
     items
         .iter()
         .enumerate()
-        .fold(0, |mask, (i, it)| mask | u32::from(it.cap) << i)
+        .fold(0, |mask, (i, it)| mask | u8::from(it.cap) << (i % 8))
 }
 
 /// Whether the capitalized word `items[k]` (of a paragraph of `text`) is worth a close
