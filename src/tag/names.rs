@@ -103,18 +103,13 @@ fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Vocab) -> bool
     let Some(it) = items.get(k) else {
         return false;
     };
-    // "Đ/c" is read as "Đ" followed by "/c" here: the word is "Đ" or "đ" if the text is,
-    // or starts with it and a "/".
-    let is_d = match it.text.as_bytes() {
-        [0xC4, 0x90 | 0x91] => true,
-        [0xC4, 0x90 | 0x91, next, ..] => *next == b'/',
-        _ => false,
-    };
     // Half of the capitalized words are dropped here, on a look at the next two items.
-    if !is_d && !capitalized_word_follows(items, k) {
+    // ("Đ/c" is read as "Đ" followed by "/c" here, and goes on: see [`is_d`].)
+    if !capitalized_word_follows(items, k) && !is_d(it.text) {
         return false;
     }
-    let word = if has_slash(it.text) {
+    let slash = has_slash(it.text);
+    let word = if slash {
         it.text
             .as_bytes()
             .iter()
@@ -143,8 +138,18 @@ fn worth_a_look(text: &str, items: &[Item<'_>], k: usize, vocab: &Vocab) -> bool
         }
     };
     vocab.name_words.flags(word) & (SURNAME | CUE_FIRST) != 0
-        || (is_d && it.text.len() > word.len())
+        || (slash && is_d(it.text) && it.text.len() > word.len())
         || after_cue()
+}
+
+/// Whether the word `text` is "Đ" or "đ", or starts with it and a "/" ("Đ/c").
+#[inline]
+fn is_d(text: &str) -> bool {
+    match text.as_bytes() {
+        [0xC4, 0x90 | 0x91] => true,
+        [0xC4, 0x90 | 0x91, next, ..] => *next == b'/',
+        _ => false,
+    }
 }
 
 /// The word ending right before `i`, skipping spaces (and "đ/c" as one word).
