@@ -54,12 +54,20 @@ impl Item<'_> {
     }
 
     /// The word's number in the [`Lexicon`](super::vocab::Lexicon) (of its key: a
-    /// separator's is its character's), looked up when first asked for.
+    /// separator's is its character's), looked up when first asked for. (Inlined: it is
+    /// asked again and again of the same words, and then only reads what was kept.)
+    #[inline]
     pub(crate) fn id(&self) -> WordId {
         let id = self.id.get();
         if id != UNSET {
             return id;
         }
+        self.look_up_id()
+    }
+
+    /// [`Item::id`], looked up and kept.
+    #[inline(never)]
+    fn look_up_id(&self) -> WordId {
         let id = if self.kind == ItemKind::Word {
             word_id(self.text, || self.key())
         } else {
