@@ -70,7 +70,8 @@ impl Key {
         std::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
 
-    /// Whether the key holds an ASCII digit.
+    /// Whether the key holds an ASCII digit (the tagger tells it from a word's text).
+    #[cfg(test)]
     pub(crate) fn has_digit(&self) -> bool {
         self.as_bytes().iter().any(u8::is_ascii_digit)
     }

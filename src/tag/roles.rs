@@ -125,7 +125,7 @@ impl Parser<'_> {
                     && !self.vocab.stop_words.contains(&next.key())
                     && !self.starts_vocab(j)
                     && !self.vocab.titles.starts_with(next)
-                    && !next.key().has_digit()
+                    && !holds_digit(next)
                 {
                     parts += 1;
                     j += 1;
@@ -153,7 +153,7 @@ impl Parser<'_> {
         if self.is_person(k) {
             return None;
         }
-        if it.key().has_digit() {
+        if holds_digit(it) {
             return Some((1, Words { from: k, to: k + 1 }));
         }
         let mut words = 0;
@@ -176,6 +176,21 @@ impl Parser<'_> {
             return None;
         }
         (words > 0).then_some((j - k, Words { from: k, to: j }))
+    }
+
+    /// False when no role can end right before item `a`: a role ends with the last word
+    /// of a title, an organization, a level or a Ban's name, with a capitalized word or the
+    /// lower-case word after one (of a name or a place), or with a number.
+    pub(crate) fn may_end_role(&self, a: usize) -> bool {
+        let Some(last) = a.checked_sub(1).and_then(|k| self.word(k)) else {
+            return false;
+        };
+        last.cap
+            || a.checked_sub(2)
+                .and_then(|k| self.word(k))
+                .is_some_and(|w| w.cap)
+            || holds_digit(last)
+            || self.vocab.ends_role_phrase(last)
     }
 
     /// The role starting at item `i`, if one does.
@@ -419,6 +434,13 @@ impl Literal {
     }
 }
 
+/// Whether the key of the word `it` holds an ASCII digit, told from its text: a key keeps
+/// the ASCII digits of its word, and no other character gives one (a test checks every
+/// character).
+fn holds_digit(it: &Item<'_>) -> bool {
+    it.text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The character a separator item stands for, which [`Item::is_sep`] compares: its first,
 /// every dash as "-". Told from its text, without building its key.
 pub(crate) fn sep_char(it: &Item<'_>) -> Option<char> {
@@ -496,6 +518,22 @@ mod tests {
                     assert_eq!(it.id(), lexicon().id(&Key::new(it.text)), "{:?}", it.text);
                 }
             }
+        }
+    }
+
+    /// A word's key holds an ASCII digit exactly when its text does ([`holds_digit`]): no
+    /// character other than an ASCII digit gives one, alone or after a letter.
+    #[test]
+    fn only_ascii_digits_give_a_key_digits() {
+        use super::super::key::Key;
+        for c in ('\0'..=char::MAX).filter(|c| !c.is_ascii_digit()) {
+            for word in [c.to_string(), format!("a{c}")] {
+                assert!(!Key::new(&word).has_digit(), "{c:?}");
+            }
+        }
+        for word in ["7", "P10", "1B1", "ấp 3"] {
+            let it = raw_items(word, 0..word.len());
+            assert!(it.iter().any(|it| holds_digit(it) && it.key().has_digit()));
         }
     }
 

@@ -502,6 +502,14 @@ impl Vocab {
     pub(crate) fn may_start_title(&self, it: &Item<'_>) -> bool {
         !it.text.is_ascii() || titles_start_in_ascii()
     }
+
+    /// Whether a title, an organization, a level or a Ban's name ends with the word `it`.
+    pub(crate) fn ends_role_phrase(&self, it: &Item<'_>) -> bool {
+        usize::try_from(it.id())
+            .ok()
+            .and_then(|i| self.role_ends.get(i))
+            .is_some_and(|&end| end)
+    }
 }
 
 /// Whether the first word of some title has an ASCII key.
@@ -648,6 +656,14 @@ impl<V> PhraseTable<V> {
         }
         let starts = Starts::new(first_keys.iter());
         PhraseTable { by_first, starts }
+    }
+
+    /// The numbers of the last words of the phrases.
+    fn last_words(&self) -> impl Iterator<Item = WordId> + '_ {
+        self.by_first
+            .iter()
+            .flatten()
+            .filter_map(|p| p.0.last().copied())
     }
 
     /// The phrases whose first word is `it`, longest first.
@@ -1284,6 +1300,10 @@ pub(crate) struct Vocab {
     pub(crate) cue_ends: CueEnds,
     pub(crate) role_abbreviations: HashMap<&'static str, &'static str, FxBuild>,
     pub(crate) stop_words: HashSet<Key, FxBuild>,
+    /// Per [`WordId`]: whether a title, an organization, a level or a Ban's name ends with
+    /// the word (the words a role read by the parser can end with, besides the
+    /// capitalized words and numbers of names and places).
+    role_ends: Vec<bool>,
 }
 
 impl Vocab {
@@ -1350,8 +1370,25 @@ impl Vocab {
             cue_ends: CueEnds::new(),
             role_abbreviations: ROLE_ABBREVIATIONS.iter().copied().collect(),
             stop_words: STOP_WORDS.iter().map(|w| Key::new(w)).collect(),
+            role_ends: Vec::new(),
         };
         vocab.first_words = FirstWords::new(&vocab);
+        let ends: Vec<WordId> = (vocab.titles.last_words())
+            .chain(vocab.orgs.last_words())
+            .chain(vocab.levels.last_words())
+            .chain(vocab.ban_names.last_words())
+            .collect();
+        for id in ends {
+            let Ok(slot) = usize::try_from(id) else {
+                continue;
+            };
+            if slot >= vocab.role_ends.len() {
+                vocab.role_ends.resize(slot + 1, false);
+            }
+            if let Some(end) = vocab.role_ends.get_mut(slot) {
+                *end = true;
+            }
+        }
         vocab
     }
 }
