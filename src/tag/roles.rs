@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::key::Key;
 use super::token::{Item, ItemKind};
-use super::vocab::{may_have_key, sep_key, OrgKind, Vocab};
+use super::vocab::{lexicon, may_have_key, sep_key, OrgKind, Vocab, WordId, NOT_A_PHRASE_WORD};
 use super::Level;
 
 /// A role spelled out, before it is tied to a person.
@@ -411,26 +411,39 @@ impl Parser<'_> {
     }
 }
 
-/// A word looked for by the parser, compared as [`Item::is`] does, by key: the word's
-/// key is computed once, and most items are ruled out by their first letter before their
-/// own key is computed.
+/// A word looked for by the parser, compared as [`Item::is`] does: most items are ruled
+/// out by their first letter, and the others are compared by number (the word is in the
+/// lexicon, and an item's number is looked up once and kept) or else by key.
 pub(crate) struct Literal {
     word: &'static str,
-    key: OnceLock<Key>,
+    /// The word's key and its number in the lexicon.
+    known: OnceLock<(Key, WordId)>,
 }
 
 impl Literal {
     pub(crate) const fn new(word: &'static str) -> Literal {
         Literal {
             word,
-            key: OnceLock::new(),
+            known: OnceLock::new(),
         }
     }
 
     /// [`Item::is`] for this word.
     pub(crate) fn is(&self, it: &Item<'_>) -> bool {
-        let key = self.key.get_or_init(|| Key::new(self.word));
-        it.is_word() && may_have_key(it.text, key) && it.key() == *key
+        let (key, id) = self.known.get_or_init(|| {
+            let key = Key::new(self.word);
+            let id = lexicon().id(&key);
+            (key, id)
+        });
+        // (The lexicon numbers each key once: a word of it has its number exactly when it
+        // has its key.)
+        it.is_word()
+            && may_have_key(it.text, key)
+            && if *id == NOT_A_PHRASE_WORD {
+                it.key() == *key
+            } else {
+                it.id() == *id
+            }
     }
 }
 

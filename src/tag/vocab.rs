@@ -890,14 +890,14 @@ impl CueEnds {
     }
 }
 
-/// The number of a word of the phrase tables in the [`Lexicon`]; words of the text that
-/// are in no phrase have [`NOT_A_PHRASE_WORD`].
+/// The number of a word of the phrase tables (or of [`PARSER_WORDS`]) in the [`Lexicon`];
+/// the other words of the text have [`NOT_A_PHRASE_WORD`].
 pub(crate) type WordId = u32;
 
-/// The [`WordId`] of every word that is in no phrase.
+/// The [`WordId`] of every word that is in no phrase (nor in [`PARSER_WORDS`]).
 pub(crate) const NOT_A_PHRASE_WORD: WordId = WordId::MAX;
 
-/// Every word of the phrase tables, by key, numbered: a word of the text is looked up here
+/// Every word of the phrase tables (and [`PARSER_WORDS`]), by key, numbered: a word of the text is looked up here
 /// once (its key hashed once), and then compared with the words of the phrases by number.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
@@ -1013,14 +1013,26 @@ fn role_phrases() -> impl Iterator<Item = &'static str> {
         .chain(LEVELS.iter().map(|l| l.0))
 }
 
-/// The lexicon of the embedded phrase lists, built once per process.
+/// The words the role parser looks for one at a time (its [`Literal`](super::roles::Literal)s:
+/// "kiêm", "giữ chức", "tái cử"...), numbered in the lexicon with the words of the phrases
+/// so that an item is compared with one by its number, looked up once per item, rather
+/// than by its key, computed at every comparison. (A word left out is still compared
+/// right, by key.)
+const PARSER_WORDS: [&str; 22] = [
+    "bầu", "bổ", "chỉ", "chức", "các", "cử", "giữ", "gồm", "kiêm", "nguyên", "nhiệm", "những",
+    "thôi", "trúng", "tái", "tục", "từng", "và", "vẫn", "được", "đắc", "định",
+];
+
+/// The lexicon of the embedded phrase lists and of [`PARSER_WORDS`], built once per
+/// process.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let phrases = role_phrases()
             .chain(CUES.iter().copied())
             .chain(PLACE_WORDS.iter().copied())
-            .chain(NOT_PEOPLE.iter().copied());
+            .chain(NOT_PEOPLE.iter().copied())
+            .chain(PARSER_WORDS.iter().copied());
         let mut ids: HashMap<Key, WordId, FxBuild> = HashMap::default();
         for word in phrases.flat_map(str::split_whitespace) {
             let next = WordId::try_from(ids.len()).unwrap_or(NOT_A_PHRASE_WORD);
