@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::key::{FxBuild, Key};
 use super::vocab::{
@@ -394,140 +395,407 @@ fn sep_item(text: &str, start: usize, end: usize) -> Item<'_> {
 /// one buffer serves paragraph after paragraph: a document's paragraphs mostly name
 /// nobody, and their items are dropped as soon as they are read.
 ///
-/// Most of the text is ASCII letters, spaces and the common Vietnamese letters, read a
-/// byte at a time through tables; other characters are decoded here and classed through
-/// [`scalar_class`].
+/// The text is read in blocks of 64 bytes ([`BlockMasks`]): the bytes are classed all at
+/// once, without a branch per byte, and the items of the block are walked through the
+/// masks, so that the path an item takes does not depend on its first byte (which the
+/// processor cannot guess). An item the masks cannot settle (a character to decode, white
+/// space other than one space, a word without a lower-case letter, "đ/c") is read by
+/// [`scalar_item`].
 pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut Vec<Item<'t>>) {
     items.clear();
-    // What is left to read: an item starts at `range.end - rest.len()`, and its text is
-    // split off the front of `rest`.
-    let Some(mut rest) = text.get(range.clone()) else {
+    let Some(rest) = text.get(range.clone()) else {
         return;
     };
     // About one item per four bytes of Vietnamese text: room for all of them at once.
     items.reserve(rest.len() / 3 + 4);
-    let end = range.end;
+    let bytes = rest.as_bytes();
+    let cases = first_cases();
+    let base = range.start;
     // The item that follows a line break, marked once it is read (most items follow none,
     // and are pushed without asking).
     let mut after_newline: Option<usize> = None;
-    while let Some(&b) = rest.as_bytes().first() {
-        // Most separators are one space.
-        if b == b' ' {
-            rest = rest.strip_prefix(' ').unwrap_or_default();
-            continue;
-        }
-        let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
-        if kind == LOWER {
-            // Words in lower case follow each other, a space apart.
-            loop {
-                rest = push_front(items, rest, end, word_end(rest, 1), false, false);
-                if !rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-                    break;
+    // The start of the block: an item's start, or a byte after a space.
+    let mut at = 0;
+    let mut tail;
+    while at < bytes.len() {
+        let block = match bytes.get(at..).and_then(<[u8]>::first_chunk::<BLOCK_READ>) {
+            Some(block) => block,
+            None => {
+                // The last bytes, followed by zeros (a zero byte ends a word).
+                let left = bytes.get(at..).unwrap_or_default();
+                tail = [0u8; BLOCK_READ];
+                if let Some(head) = tail.get_mut(..left.len()) {
+                    head.copy_from_slice(left);
                 }
-            }
-            continue;
-        }
-        let (len, cap, caps) = if kind == CASED {
-            // A capital, then a lower-case letter.
-            if b.is_ascii_uppercase() && rest.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
-            {
-                rest = push_front(items, rest, end, word_end(rest, 2), true, false);
-                continue;
-            }
-            // ASCII capitals and digits: most abbreviations and numbers, whole.
-            let bytes = rest.as_bytes();
-            let mut len = 1;
-            let mut letters = usize::from(b.is_ascii_uppercase());
-            while let Some(&c) = bytes.get(len) {
-                if c.is_ascii_uppercase() {
-                    letters += 1;
-                } else if !c.is_ascii_digit() {
-                    break;
-                }
-                len += 1;
-            }
-            if bytes
-                .get(len)
-                .is_none_or(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
-            {
-                (len, b.is_ascii_uppercase(), letters >= 2)
-            } else {
-                cased_word(rest, 0, ascii_class(b), 1)
-            }
-        } else if kind == PUNCT {
-            let Some((sep, after)) = rest.split_at_checked(1) else {
-                break;
-            };
-            let start = end - rest.len();
-            items.push(sep_item(sep, start, start + 1));
-            rest = after;
-            continue;
-        } else if rest.as_bytes().starts_with("đ".as_bytes()) {
-            // The commonest first letter outside ASCII.
-            let len = word_end(rest, 2);
-            // "đ/c" (đồng chí) is one word.
-            match dong_chi(rest, 0, len) {
-                Some((len, _)) => (len, false, false),
-                None => {
-                    rest = push_front(items, rest, end, len, false, false);
-                    continue;
-                }
-            }
-        } else {
-            let (len, class) = if kind == BLANK {
-                (1, ascii_class(b))
-            } else {
-                match class_at(rest, 0) {
-                    Some(found) => found,
-                    None => break,
-                }
-            };
-            if class.space() {
-                mark_newline(items, after_newline.take());
-                let (blank, newlines) = blank_end(rest, 0);
-                rest = rest.get(blank..).unwrap_or_default();
-                // A blank line before more text ends a paragraph.
-                if newlines >= 2 && !rest.is_empty() && !items.is_empty() {
-                    let at = end - rest.len();
-                    items.push(Item {
-                        kind: ItemKind::Break,
-                        id: Cell::new(UNSET),
-                        text: "\n",
-                        start: at,
-                        end: at,
-                        cap: false,
-                        caps: false,
-                        newline_before: true,
-                    });
-                }
-                if newlines > 0 {
-                    after_newline = Some(items.len());
-                }
-                continue;
-            }
-            if !class.word() {
-                let Some((sep, after)) = rest.split_at_checked(len) else {
-                    break;
-                };
-                let start = end - rest.len();
-                items.push(sep_item(sep, start, start + len));
-                rest = after;
-                continue;
-            }
-            let (len, cap, caps) = if class.lower() {
-                (word_end(rest, len), class.upper(), false)
-            } else {
-                cased_word(rest, 0, class, len)
-            };
-            // "đ/c" (đồng chí) is one word.
-            match dong_chi(rest, 0, len) {
-                Some((len, cap)) => (len, cap, cap && rest.as_bytes().get(len - 1) == Some(&b'C')),
-                None => (len, cap, caps),
+                &tail
             }
         };
-        rest = push_front(items, rest, end, len, cap, caps);
+        // Bytes of the text in the block.
+        let live = bytes.len() - at;
+        let masks = BlockMasks::new(block, live);
+        let mut p = masks.not_space.trailing_zeros() as usize;
+        // Where the next block starts, once this one has given what it could.
+        at = loop {
+            if p >= BLOCK {
+                break at + BLOCK;
+            }
+            let read = masks.item(block, p, cases);
+            if read.fast {
+                let start = at + p;
+                let stop = at + read.end;
+                items.push(Item {
+                    kind: read.kind,
+                    id: Cell::new(UNSET),
+                    text: rest.get(start..stop).unwrap_or_default(),
+                    start: base + start,
+                    end: base + stop,
+                    cap: read.cap,
+                    caps: false,
+                    newline_before: false,
+                });
+                p = read.end + masks.next_start(read.end);
+                continue;
+            }
+            if read.end >= BLOCK && p > 0 {
+                // The item goes on past the block: the next block starts with it.
+                break at + p;
+            }
+            let Some(left) = rest.get(at + p..) else {
+                break bytes.len();
+            };
+            let Some(left) = scalar_item(items, left, range.end, &mut after_newline) else {
+                break bytes.len();
+            };
+            let next = bytes.len() - left.len();
+            if next >= at + BLOCK {
+                break next;
+            }
+            let q = next - at;
+            p = q + masks.next_start(q);
+        };
     }
     mark_newline(items, after_newline);
+}
+
+/// The bytes classed at once by [`BlockMasks`].
+const BLOCK: usize = 64;
+/// The bytes read for a block: the byte after the last one decides whether it goes on a
+/// word (and reading eight more keeps the read a whole number of words).
+const BLOCK_READ: usize = BLOCK + 8;
+
+/// What the bytes of a block are, one bit per byte (bit `j` for byte `j`).
+struct BlockMasks {
+    /// Bytes that go on a word, as [`GOES_ON`] tells them by the byte after.
+    word: u64,
+    /// Bytes of the text that are not a space.
+    not_space: u64,
+    /// ASCII lower-case letters.
+    lower: u64,
+}
+
+/// An item read from the masks: its kind, end (in the block) and capital, and whether
+/// that is all there is to it (else [`scalar_item`] reads it).
+struct BlockItem {
+    kind: ItemKind,
+    end: usize,
+    cap: bool,
+    fast: bool,
+}
+
+/// The class bits of a byte in a block, before they are gathered into masks.
+const CLASS_WORD: u8 = 1;
+const CLASS_NOT_SPACE: u8 = 2;
+const CLASS_LOWER: u8 = 4;
+
+/// Gathers bit 0 of each byte of `x` into the low 8 bits (byte `j` to bit `j`).
+#[inline(always)]
+fn gather_low_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Byte j's bit lands at bit 56 + j; the other products fall below bit 56 or past 63.
+    const SPREAD: u64 = 0x0102_0408_1020_4080;
+    (x & ONES).wrapping_mul(SPREAD) >> 56
+}
+
+impl BlockMasks {
+    /// The masks of the first `live` bytes of `block` (past those, nothing is marked but
+    /// what a zero byte is: not a word byte).
+    #[inline(always)]
+    fn new(block: &[u8; BLOCK_READ], live: usize) -> BlockMasks {
+        // Classed byte by byte in straight-line code the compiler turns into vector
+        // operations.
+        let classes: [u8; BLOCK] = std::array::from_fn(|j| {
+            let b = block.get(j).copied().unwrap_or(0);
+            let next = block.get(j + 1).copied().unwrap_or(0);
+            let alphanumeric = ((b | 0x20).wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10);
+            let word = alphanumeric
+                | (b & 0xC0 == 0x80)
+                | (b.wrapping_sub(0xC4) < 5)
+                | ((b == 0xC3) & (next != 0x97) & (next != 0xB7))
+                | ((b == 0xE1) & (next & 0xFC == 0xB8));
+            (u8::from(word) * CLASS_WORD)
+                | (u8::from(b != b' ') * CLASS_NOT_SPACE)
+                | (u8::from(b.wrapping_sub(b'a') < 26) * CLASS_LOWER)
+        });
+        let mut masks = BlockMasks {
+            word: 0,
+            not_space: 0,
+            lower: 0,
+        };
+        for (k, chunk) in classes.chunks_exact(8).enumerate() {
+            let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+                continue;
+            };
+            let x = u64::from_le_bytes(chunk);
+            masks.word |= gather_low_bits(x) << (8 * k);
+            masks.not_space |= gather_low_bits(x >> CLASS_NOT_SPACE.trailing_zeros()) << (8 * k);
+            masks.lower |= gather_low_bits(x >> CLASS_LOWER.trailing_zeros()) << (8 * k);
+        }
+        if live < BLOCK {
+            masks.not_space &= (1u64 << live) - 1;
+        }
+        masks
+    }
+
+    /// How far past byte `p` (below [`BLOCK`]) the next item starts: past the spaces.
+    /// [`BLOCK`] or more when the block has no other item.
+    #[inline(always)]
+    fn next_start(&self, p: usize) -> usize {
+        (self.not_space >> p).trailing_zeros() as usize
+    }
+
+    /// The item starting at byte `p` (below [`BLOCK`]) of `block`, not a space.
+    #[inline(always)]
+    fn item(&self, block: &[u8; BLOCK_READ], p: usize, cases: &FirstCases) -> BlockItem {
+        // (Written without a branch: which way an item goes cannot be guessed.)
+        let byte = |j: usize| block.get(j).copied().unwrap_or(0);
+        let b = byte(p);
+        let word = (self.word >> p) & 1 != 0;
+        // A word ends at its first byte that does not go on; anything else is one byte
+        // (or decoded by the scalar path).
+        let end = p + ((!self.word >> p).trailing_zeros() as usize).max(1);
+        let after = byte(end.min(BLOCK_READ - 1));
+        let fits = end < BLOCK;
+        let lead = b & 0xC0 != 0x80;
+        let case = cases.of(b, byte(p + 1), byte(p + 2));
+        // The word's bits (end is below 64 when the word fits).
+        let span = (1u64 << end.min(BLOCK - 1)).wrapping_sub(1 << p);
+        let lower = (self.lower & span != 0) | (case & FIRST_LOWER != 0);
+        // A word is settled by the masks when it starts at a character, ends before an
+        // ASCII byte (else the byte must be decoded), holds a lower-case letter (else its
+        // case must be read: an abbreviation, a number), and is not the "đ" of "đ/c".
+        let fast_word = lead & (after < 0x80) & lower & !((after == b'/') & (b >= 0x80));
+        // A separator is settled when it is ASCII and not white space.
+        let fast_sep = (b < 0x80) & !matches!(b, 9..=13);
+        BlockItem {
+            kind: if word { ItemKind::Word } else { ItemKind::Sep },
+            end,
+            cap: word & (case & FIRST_UPPER != 0),
+            fast: fits & ((word & fast_word) | (!word & fast_sep)),
+        }
+    }
+}
+
+/// Case bits of the first character of a word.
+const FIRST_UPPER: u8 = 1;
+const FIRST_LOWER: u8 = 2;
+
+/// [`FIRST_UPPER`] and [`FIRST_LOWER`] of the characters a word settled by a block can
+/// start with (ASCII letters and digits, U+00C0–U+023F, U+1E00–U+1EFF), from
+/// [`scalar_class`]: U+0000–U+03FF at their value, U+1E00–U+1EFF at theirs less 0x1800.
+struct FirstCases(Box<[u8; 0x800]>);
+
+/// Where a first byte puts its character in [`FirstCases`]: at `base`, plus the bits
+/// `mask` of the payload of the next two bytes shifted right by `shift` (none for ASCII,
+/// the next byte's for a lead of two bytes, both for E1).
+#[derive(Clone, Copy)]
+struct FirstByte {
+    base: u16,
+    mask: u16,
+    shift: u8,
+}
+
+const FIRST_BYTES: [FirstByte; 256] = {
+    let mut table = [FirstByte {
+        base: 0,
+        mask: 0,
+        shift: 0,
+    }; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b < 0x80 {
+            FirstByte {
+                base: b as u16,
+                mask: 0,
+                shift: 0,
+            }
+        } else if b >= 0xC0 && b < 0xE0 {
+            FirstByte {
+                base: ((b as u16 & 0x1F) << 6) & 0x3FF,
+                mask: 0x3F,
+                shift: 6,
+            }
+        } else if b == 0xE1 {
+            FirstByte {
+                base: 0x400,
+                mask: 0x3FF,
+                shift: 0,
+            }
+        } else {
+            table[b]
+        };
+        b += 1;
+    }
+    table
+};
+
+impl FirstCases {
+    /// The case bits of the character whose bytes start with `b0`, `b1`, `b2` (right only
+    /// for a character of one or two bytes, or of three starting with E1: the first bytes
+    /// a block settles). Decoded by table, not by asking the length.
+    #[inline(always)]
+    fn of(&self, b0: u8, b1: u8, b2: u8) -> u8 {
+        let payload = (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F);
+        let at = FIRST_BYTES
+            .get(usize::from(b0))
+            .copied()
+            .unwrap_or(FirstByte {
+                base: 0,
+                mask: 0,
+                shift: 0,
+            });
+        let index = usize::from(at.base) + ((payload >> at.shift) & usize::from(at.mask));
+        self.0.get(index).copied().unwrap_or(0)
+    }
+}
+
+/// The [`FirstCases`], computed once.
+fn first_cases() -> &'static FirstCases {
+    static CASES: OnceLock<FirstCases> = OnceLock::new();
+    CASES.get_or_init(|| {
+        let mut table = Box::new([0u8; 0x800]);
+        for (index, slot) in (0u32..).zip(table.iter_mut()) {
+            // (Only the characters a block settles are asked for.)
+            let class = match index {
+                0..0x400 => scalar_class(index),
+                0x600..0x700 => scalar_class(index + 0x1800),
+                _ => CharClass::default(),
+            };
+            *slot =
+                (u8::from(class.upper()) * FIRST_UPPER) | (u8::from(class.lower()) * FIRST_LOWER);
+        }
+        FirstCases(table)
+    })
+}
+
+/// Reads the item at the front of `rest` (which ends at byte `end` of the viewed text),
+/// or the white space there, byte by byte, pushes what it found, and returns what is
+/// left; `None` if nothing can be read (never, on text).
+fn scalar_item<'t>(
+    items: &mut Vec<Item<'t>>,
+    rest: &'t str,
+    end: usize,
+    after_newline: &mut Option<usize>,
+) -> Option<&'t str> {
+    let &b = rest.as_bytes().first()?;
+    if b == b' ' {
+        return Some(rest.strip_prefix(' ').unwrap_or_default());
+    }
+    let kind = START.get(usize::from(b)).copied().unwrap_or(OTHER);
+    if kind == LOWER {
+        return Some(push_front(
+            items,
+            rest,
+            end,
+            word_end(rest, 1),
+            false,
+            false,
+        ));
+    }
+    let (len, cap, caps) = if kind == CASED {
+        // A capital, then a lower-case letter.
+        if b.is_ascii_uppercase() && rest.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+            return Some(push_front(items, rest, end, word_end(rest, 2), true, false));
+        }
+        // ASCII capitals and digits: most abbreviations and numbers, whole.
+        let bytes = rest.as_bytes();
+        let mut len = 1;
+        let mut letters = usize::from(b.is_ascii_uppercase());
+        while let Some(&c) = bytes.get(len) {
+            if c.is_ascii_uppercase() {
+                letters += 1;
+            } else if !c.is_ascii_digit() {
+                break;
+            }
+            len += 1;
+        }
+        if bytes
+            .get(len)
+            .is_none_or(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+        {
+            (len, b.is_ascii_uppercase(), letters >= 2)
+        } else {
+            cased_word(rest, 0, ascii_class(b), 1)
+        }
+    } else if kind == PUNCT {
+        let (sep, after) = rest.split_at_checked(1)?;
+        let start = end - rest.len();
+        items.push(sep_item(sep, start, start + 1));
+        return Some(after);
+    } else if rest.as_bytes().starts_with("đ".as_bytes()) {
+        // The commonest first letter outside ASCII.
+        let len = word_end(rest, 2);
+        // "đ/c" (đồng chí) is one word.
+        match dong_chi(rest, 0, len) {
+            Some((len, _)) => (len, false, false),
+            None => return Some(push_front(items, rest, end, len, false, false)),
+        }
+    } else {
+        let (len, class) = if kind == BLANK {
+            (1, ascii_class(b))
+        } else {
+            class_at(rest, 0)?
+        };
+        if class.space() {
+            mark_newline(items, after_newline.take());
+            let (blank, newlines) = blank_end(rest, 0);
+            let rest = rest.get(blank..).unwrap_or_default();
+            // A blank line before more text ends a paragraph.
+            if newlines >= 2 && !rest.is_empty() && !items.is_empty() {
+                let at = end - rest.len();
+                items.push(Item {
+                    kind: ItemKind::Break,
+                    id: Cell::new(UNSET),
+                    text: "\n",
+                    start: at,
+                    end: at,
+                    cap: false,
+                    caps: false,
+                    newline_before: true,
+                });
+            }
+            if newlines > 0 {
+                *after_newline = Some(items.len());
+            }
+            return Some(rest);
+        }
+        if !class.word() {
+            let (sep, after) = rest.split_at_checked(len)?;
+            let start = end - rest.len();
+            items.push(sep_item(sep, start, start + len));
+            return Some(after);
+        }
+        let (len, cap, caps) = if class.lower() {
+            (word_end(rest, len), class.upper(), false)
+        } else {
+            cased_word(rest, 0, class, len)
+        };
+        // "đ/c" (đồng chí) is one word.
+        match dong_chi(rest, 0, len) {
+            Some((len, cap)) => (len, cap, cap && rest.as_bytes().get(len - 1) == Some(&b'C')),
+            None => (len, cap, caps),
+        }
+    };
+    Some(push_front(items, rest, end, len, cap, caps))
 }
 
 /// Pushes the word of `len` bytes at the front of `rest` (which ends at byte `end` of the
@@ -960,6 +1228,39 @@ mod tests {
         }
     }
 
+    /// The strings above and a few long runs at every distance from the edge of a block
+    /// of [`BLOCK`] bytes: a word, a character of several bytes, white space or the end
+    /// of the text falls on the edge, inside longer text.
+    #[test]
+    fn tokenizer_agrees_across_block_edges() {
+        let long_word = "a".repeat(2 * BLOCK + 3);
+        let long_capital = format!("Đ{}", "ườ".repeat(BLOCK));
+        let spaces = " ".repeat(BLOCK + 5);
+        let lines = "\n".repeat(BLOCK + 5);
+        let mut tails: Vec<&str> = TRICKY.to_vec();
+        tails.extend([
+            long_word.as_str(),
+            long_capital.as_str(),
+            spaces.as_str(),
+            lines.as_str(),
+            "ường đ/c Nguyễn UBND 2024 × ÷ – x",
+        ]);
+        // Fillers of every length, ending in a word, a separator, a space or a character
+        // of several bytes.
+        let fillers = ["ab cd ", "Ủy ban, ", "ườ ", "x\n"];
+        for tail in tails {
+            for filler in fillers {
+                for pad in 0..=BLOCK + 8 {
+                    let mut text: String = filler.chars().cycle().take(pad).collect();
+                    text.push_str(tail);
+                    check(&text);
+                    text.push_str(tail);
+                    check(&text);
+                }
+            }
+        }
+    }
+
     /// Every character of the blocks before the CJK ones, after a settled word, inside an
     /// unsettled one and at the start of one.
     #[test]
@@ -1004,6 +1305,12 @@ mod tests {
         #[test]
         fn tokenizer_agrees_on_vietnamese_like_text(text in vietnamese_like()) {
             check(&text);
+        }
+
+        /// Texts of several blocks.
+        #[test]
+        fn tokenizer_agrees_on_long_text(parts in proptest::collection::vec(vietnamese_like(), 1..8)) {
+            check(&parts.concat());
         }
     }
 }
