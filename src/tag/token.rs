@@ -568,29 +568,30 @@ impl BlockMasks {
     fn item(&self, block: &[u8; BLOCK_READ], p: usize, cases: &FirstCases) -> BlockItem {
         // (Written without a branch: which way an item goes cannot be guessed.)
         let byte = |j: usize| block.get(j).copied().unwrap_or(0);
-        let b = byte(p);
+        let first = FIRST_BYTES
+            .get(usize::from(byte(p)))
+            .copied()
+            .unwrap_or(FirstByte::NONE);
         let word = (self.word >> p) & 1 != 0;
         // A word ends at its first byte that does not go on; anything else is one byte
         // (or decoded by the scalar path).
         let end = p + ((!self.word >> p).trailing_zeros() as usize).max(1);
         let after = byte(end.min(BLOCK_READ - 1));
-        let fits = end < BLOCK;
-        let lead = b & 0xC0 != 0x80;
-        let case = cases.of(b, byte(p + 1), byte(p + 2));
+        let case = cases.of(first, byte(p + 1), byte(p + 2));
         // The word's bits (end is below 64 when the word fits).
         let span = (1u64 << end.min(BLOCK - 1)).wrapping_sub(1 << p);
         let lower = (self.lower & span != 0) | (case & FIRST_LOWER != 0);
-        // A word is settled by the masks when it starts at a character, ends before an
-        // ASCII byte (else the byte must be decoded), holds a lower-case letter (else its
-        // case must be read: an abbreviation, a number), and is not the "đ" of "đ/c".
-        let fast_word = lead & (after < 0x80) & lower & !((after == b'/') & (b >= 0x80));
-        // A separator is settled when it is ASCII and not white space.
-        let fast_sep = (b < 0x80) & !matches!(b, 9..=13);
+        // A word is settled by the masks when it starts with a character that it can,
+        // ends before an ASCII byte (else the byte must be decoded) other than "/" (the
+        // "đ" of "đ/c"), and holds a lower-case letter (else its case must be read: an
+        // abbreviation, a number).
+        let settled_word =
+            word & (first.settles & SETTLES_WORD != 0) & (after < 0x80) & (after != b'/') & lower;
         BlockItem {
             kind: if word { ItemKind::Word } else { ItemKind::Sep },
             end,
-            cap: word & (case & FIRST_UPPER != 0),
-            fast: fits & ((word & fast_word) | (!word & fast_sep)),
+            cap: case & FIRST_UPPER != 0,
+            fast: (end < BLOCK) & (settled_word | (first.settles & SETTLES_SEP != 0)),
         }
     }
 }
@@ -604,44 +605,71 @@ const FIRST_LOWER: u8 = 2;
 /// [`scalar_class`]: U+0000–U+03FF at their value, U+1E00–U+1EFF at theirs less 0x1800.
 struct FirstCases(Box<[u8; 0x800]>);
 
-/// Where a first byte puts its character in [`FirstCases`]: at `base`, plus the bits
-/// `mask` of the payload of the next two bytes shifted right by `shift` (none for ASCII,
-/// the next byte's for a lead of two bytes, both for E1).
+/// What a block makes of an item's first byte: where its character is in [`FirstCases`]
+/// (at `base`, plus the bits `mask` of the payload of the next two bytes shifted right by
+/// `shift`: none for ASCII, the next byte's for a lead of two bytes, both for E1), and
+/// which items it can settle ([`SETTLES_WORD`], [`SETTLES_SEP`]).
 #[derive(Clone, Copy)]
 struct FirstByte {
     base: u16,
     mask: u16,
     shift: u8,
+    settles: u8,
 }
 
-const FIRST_BYTES: [FirstByte; 256] = {
-    let mut table = [FirstByte {
+/// A word starting with the byte can be settled by a block: an ASCII letter or digit, or
+/// a lead byte of the word characters [`GOES_ON`] knows without decoding.
+const SETTLES_WORD: u8 = 1;
+/// The byte is a separator of its own: ASCII, neither a letter, a digit nor white space.
+const SETTLES_SEP: u8 = 2;
+
+impl FirstByte {
+    const NONE: FirstByte = FirstByte {
         base: 0,
         mask: 0,
         shift: 0,
-    }; 256];
+        settles: 0,
+    };
+}
+
+const FIRST_BYTES: [FirstByte; 256] = {
+    let mut table = [FirstByte::NONE; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = if b < 0x80 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii() {
             FirstByte {
                 base: b as u16,
                 mask: 0,
                 shift: 0,
+                settles: if byte.is_ascii_alphanumeric() {
+                    SETTLES_WORD
+                } else if matches!(byte, 9..=13 | b' ') {
+                    0
+                } else {
+                    SETTLES_SEP
+                },
             }
-        } else if b >= 0xC0 && b < 0xE0 {
+        } else if byte >= 0xC0 && byte < 0xE0 {
             FirstByte {
                 base: ((b as u16 & 0x1F) << 6) & 0x3FF,
                 mask: 0x3F,
                 shift: 6,
+                settles: if byte >= 0xC3 && byte <= 0xC8 {
+                    SETTLES_WORD
+                } else {
+                    0
+                },
             }
-        } else if b == 0xE1 {
+        } else if byte == 0xE1 {
             FirstByte {
                 base: 0x400,
                 mask: 0x3FF,
                 shift: 0,
+                settles: SETTLES_WORD,
             }
         } else {
-            table[b]
+            FirstByte::NONE
         };
         b += 1;
     }
@@ -649,20 +677,12 @@ const FIRST_BYTES: [FirstByte; 256] = {
 };
 
 impl FirstCases {
-    /// The case bits of the character whose bytes start with `b0`, `b1`, `b2` (right only
-    /// for a character of one or two bytes, or of three starting with E1: the first bytes
-    /// a block settles). Decoded by table, not by asking the length.
+    /// The case bits of the character whose first byte is `at` and next bytes `b1`, `b2`
+    /// (right only for a character of one or two bytes, or of three starting with E1: the
+    /// first bytes a block settles). Decoded by table, not by asking the length.
     #[inline(always)]
-    fn of(&self, b0: u8, b1: u8, b2: u8) -> u8 {
+    fn of(&self, at: FirstByte, b1: u8, b2: u8) -> u8 {
         let payload = (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F);
-        let at = FIRST_BYTES
-            .get(usize::from(b0))
-            .copied()
-            .unwrap_or(FirstByte {
-                base: 0,
-                mask: 0,
-                shift: 0,
-            });
         let index = usize::from(at.base) + ((payload >> at.shift) & usize::from(at.mask));
         self.0.get(index).copied().unwrap_or(0)
     }
