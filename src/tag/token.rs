@@ -399,8 +399,8 @@ fn sep_item(text: &str, start: usize, end: usize) -> Item<'_> {
 /// once, without a branch per byte, and the items of the block are walked through the
 /// masks, so that the path an item takes does not depend on its first byte (which the
 /// processor cannot guess). An item the masks cannot settle (a character to decode, white
-/// space other than one space, a word without a lower-case letter, "đ/c") is read by
-/// [`scalar_item`].
+/// space other than one space, a word with letters outside ASCII and none of them known to
+/// be lower-case, "đ/c") is read by [`scalar_item`].
 pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut Vec<Item<'t>>) {
     items.clear();
     let Some(rest) = text.get(range.clone()) else {
@@ -450,7 +450,7 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
                     start: base + start,
                     end: base + stop,
                     cap: read.cap,
-                    caps: false,
+                    caps: read.caps,
                     newline_before: false,
                 });
                 p = read.end + masks.next_start(read.end);
@@ -491,6 +491,10 @@ struct BlockMasks {
     not_space: u64,
     /// ASCII lower-case letters.
     lower: u64,
+    /// ASCII capitals.
+    upper: u64,
+    /// Bytes outside ASCII.
+    high: u64,
 }
 
 /// An item read from the masks: its kind, end (in the block) and capital, and whether
@@ -499,6 +503,7 @@ struct BlockItem {
     kind: ItemKind,
     end: usize,
     cap: bool,
+    caps: bool,
     fast: bool,
 }
 
@@ -506,6 +511,8 @@ struct BlockItem {
 const CLASS_WORD: u8 = 1;
 const CLASS_NOT_SPACE: u8 = 2;
 const CLASS_LOWER: u8 = 4;
+const CLASS_UPPER: u8 = 8;
+const CLASS_HIGH: u8 = 16;
 
 /// Gathers bit 0 of each byte of `x` into the low 8 bits (byte `j` to bit `j`).
 #[inline(always)]
@@ -535,11 +542,15 @@ impl BlockMasks {
             (u8::from(word) * CLASS_WORD)
                 | (u8::from(b != b' ') * CLASS_NOT_SPACE)
                 | (u8::from(b.wrapping_sub(b'a') < 26) * CLASS_LOWER)
+                | (u8::from(b.wrapping_sub(b'A') < 26) * CLASS_UPPER)
+                | (u8::from(b >= 0x80) * CLASS_HIGH)
         });
         let mut masks = BlockMasks {
             word: 0,
             not_space: 0,
             lower: 0,
+            upper: 0,
+            high: 0,
         };
         for (k, chunk) in classes.chunks_exact(8).enumerate() {
             let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
@@ -549,6 +560,8 @@ impl BlockMasks {
             masks.word |= gather_low_bits(x) << (8 * k);
             masks.not_space |= gather_low_bits(x >> CLASS_NOT_SPACE.trailing_zeros()) << (8 * k);
             masks.lower |= gather_low_bits(x >> CLASS_LOWER.trailing_zeros()) << (8 * k);
+            masks.upper |= gather_low_bits(x >> CLASS_UPPER.trailing_zeros()) << (8 * k);
+            masks.high |= gather_low_bits(x >> CLASS_HIGH.trailing_zeros()) << (8 * k);
         }
         if live < BLOCK {
             masks.not_space &= (1u64 << live) - 1;
@@ -581,16 +594,25 @@ impl BlockMasks {
         // The word's bits (end is below 64 when the word fits).
         let span = (1u64 << end.min(BLOCK - 1)).wrapping_sub(1 << p);
         let lower = (self.lower & span != 0) | (case & FIRST_LOWER != 0);
+        // A word of ASCII letters and digits only (a number, an abbreviation) has its case
+        // in the masks too: all capitals when it has two capitals or more and no
+        // lower-case letter.
+        let ascii = self.high & span == 0;
+        let caps = !lower & ((self.upper & span).count_ones() >= 2);
         // A word is settled by the masks when it starts with a character that it can,
         // ends before an ASCII byte (else the byte must be decoded) other than "/" (the
-        // "đ" of "đ/c"), and holds a lower-case letter (else its case must be read: an
-        // abbreviation, a number).
-        let settled_word =
-            word & (first.settles & SETTLES_WORD != 0) & (after < 0x80) & (after != b'/') & lower;
+        // "đ" of "đ/c"), and holds a lower-case letter or is all ASCII (else its case
+        // must be read: letters outside ASCII, none of them known to be lower-case).
+        let settled_word = word
+            & (first.settles & SETTLES_WORD != 0)
+            & (after < 0x80)
+            & (after != b'/')
+            & (lower | ascii);
         BlockItem {
             kind: if word { ItemKind::Word } else { ItemKind::Sep },
             end,
             cap: case & FIRST_UPPER != 0,
+            caps: word & caps,
             fast: (end < BLOCK) & (settled_word | (first.settles & SETTLES_SEP != 0)),
         }
     }
@@ -1224,6 +1246,8 @@ mod tests {
         "x\u{E1}\u{F7}y C\u{C0}\u{DF}\u{24F}\u{250}",
         "a,b.c;d:e!f?g(h)i[j]k{l}m\"n'o-p_q/r\\s|t@u#v$w%x^y&z*",
         "A B C AB ABC aB Ab a",
+        // Words of ASCII capitals and digits (settled by a block) and their neighbours.
+        "UBND, 2020. A1 AB1 1AB 1A2B Ab1 aB1 X9Y 0 99/2020/ND-CP UBND× UBNDà UBNDĐ HĐND 9đ",
         "\u{1}\u{7F}\u{80}\u{9F}\u{AD}\u{200B}\u{FEFF}",
         "😀a😀 a😀b 𝐀𝐁 𝐚",
     ];
@@ -1255,12 +1279,16 @@ mod tests {
     fn tokenizer_agrees_across_block_edges() {
         let long_word = "a".repeat(2 * BLOCK + 3);
         let long_capital = format!("Đ{}", "ườ".repeat(BLOCK));
+        let long_caps = format!("{}1 ", "AB".repeat(BLOCK / 2 + 3));
+        let long_number = format!("{}, ", "2".repeat(BLOCK + 3));
         let spaces = " ".repeat(BLOCK + 5);
         let lines = "\n".repeat(BLOCK + 5);
         let mut tails: Vec<&str> = TRICKY.to_vec();
         tails.extend([
             long_word.as_str(),
             long_capital.as_str(),
+            long_caps.as_str(),
+            long_number.as_str(),
             spaces.as_str(),
             lines.as_str(),
             "ường đ/c Nguyễn UBND 2024 × ÷ – x",
