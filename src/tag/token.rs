@@ -600,13 +600,14 @@ impl BlockMasks {
         let ascii = self.high & span == 0;
         let caps = !lower & ((self.upper & span).count_ones() >= 2);
         // A word is settled by the masks when it starts with a character that it can,
-        // ends before an ASCII byte (else the byte must be decoded) other than "/" (the
-        // "đ" of "đ/c"), and holds a lower-case letter or is all ASCII (else its case
-        // must be read: letters outside ASCII, none of them known to be lower-case).
+        // ends before an ASCII byte (else the byte must be decoded) other than a "/" after
+        // a word starting outside ASCII (the "đ" of "đ/c"; a "/" mostly follows a number,
+        // "01/2020"), and holds a lower-case letter or is all ASCII (else its case must be
+        // read: letters outside ASCII, none of them known to be lower-case).
         let settled_word = word
             & (first.settles & SETTLES_WORD != 0)
             & (after < 0x80)
-            & (after != b'/')
+            & ((after != b'/') | (byte(p) < 0x80))
             & (lower | ascii);
         BlockItem {
             kind: if word { ItemKind::Word } else { ItemKind::Sep },
@@ -1246,7 +1247,9 @@ mod tests {
         "x\u{E1}\u{F7}y C\u{C0}\u{DF}\u{24F}\u{250}",
         "a,b.c;d:e!f?g(h)i[j]k{l}m\"n'o-p_q/r\\s|t@u#v$w%x^y&z*",
         "A B C AB ABC aB Ab a",
-        // Words of ASCII capitals and digits (settled by a block) and their neighbours.
+        // Words before "/" and words of ASCII capitals and digits (settled by a block),
+        // and their neighbours.
+        "x/c X/C Đa/c a/ cđ/c 1/2 QĐ/TW",
         "UBND, 2020. A1 AB1 1AB 1A2B Ab1 aB1 X9Y 0 99/2020/ND-CP UBND× UBNDà UBNDĐ HĐND 9đ",
         "\u{1}\u{7F}\u{80}\u{9F}\u{AD}\u{200B}\u{FEFF}",
         "😀a😀 a😀b 𝐀𝐁 𝐚",
