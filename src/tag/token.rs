@@ -149,24 +149,32 @@ impl WordFlags {
     }
 }
 
-/// Whether a byte goes on a word without being decoded, once its case is settled, by the
-/// byte after it: `GOES_ON[usize::from(u16::from_le_bytes([byte, next]))]`. ASCII letters
-/// and digits; the lead bytes C3–C8 (U+00C0–U+023F, word characters all but "×" and "÷",
-/// C3 97 and C3 B7); the lead byte E1 before B8–BB (U+1E00–U+1EFF, Vietnamese letters with
-/// a tone mark, all letters); and continuation bytes (only ever reached after one of those
-/// leads). Seeing the next byte keeps the commonest letters outside ASCII in the loop.
+/// Whether `byte` goes on a word without being decoded, once its case is settled, told by
+/// the byte after it (`next`): ASCII letters and digits; the lead bytes C3–C8
+/// (U+00C0–U+023F, word characters all but "×" and "÷", C3 97 and C3 B7); the lead byte E1
+/// before B8–BB (U+1E00–U+1EFF, Vietnamese letters with a tone mark, all letters); and
+/// continuation bytes (only ever reached after one of those leads). Seeing the next byte
+/// keeps the commonest letters outside ASCII in the fast paths.
+///
+/// Written without branches, so that [`BlockMasks::new`] classes a block with it in vector
+/// operations; [`GOES_ON`] holds it for the byte-at-a-time path.
+#[inline(always)]
+const fn goes_on(byte: u8, next: u8) -> bool {
+    let alphanumeric = ((byte | 0x20).wrapping_sub(b'a') < 26) | (byte.wrapping_sub(b'0') < 10);
+    alphanumeric
+        | (byte & 0xC0 == 0x80)
+        | (byte.wrapping_sub(0xC4) < 5)
+        | ((byte == 0xC3) & (next != 0x97) & (next != 0xB7))
+        | ((byte == 0xE1) & (next & 0xFC == 0xB8))
+}
+
+/// [`goes_on`] of every byte and the one after it, at
+/// `GOES_ON[usize::from(u16::from_le_bytes([byte, next]))]`.
 static GOES_ON: [bool; 1 << 16] = {
     let mut table = [false; 1 << 16];
     let mut index = 0usize;
     while index < 1 << 16 {
-        let byte = (index & 0xFF) as u8;
-        let next = (index >> 8) as u8;
-        table[index] = match byte {
-            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | 0x80..=0xBF | 0xC4..=0xC8 => true,
-            0xC3 => next != 0x97 && next != 0xB7,
-            0xE1 => matches!(next, 0xB8..=0xBB),
-            _ => false,
-        };
+        table[index] = goes_on((index & 0xFF) as u8, (index >> 8) as u8);
         index += 1;
     }
     table
@@ -377,17 +385,21 @@ fn dong_chi(s: &str, start: usize, end: usize) -> Option<(usize, bool)> {
     Some((end + 2, d == 0x90))
 }
 
-/// A separator item.
-fn sep_item(text: &str, start: usize, end: usize) -> Item<'_> {
-    Item {
-        kind: ItemKind::Sep,
-        id: Cell::new(UNSET),
-        text,
-        start,
-        end,
-        cap: false,
-        caps: false,
-        newline_before: false,
+impl<'t> Item<'t> {
+    /// An item of the text as written: `text` starts at byte `start` of the viewed text
+    /// (marked after a line break later, if it is).
+    #[inline(always)]
+    fn raw(kind: ItemKind, text: &'t str, start: usize, cap: bool, caps: bool) -> Item<'t> {
+        Item {
+            kind,
+            id: Cell::new(UNSET),
+            text,
+            start,
+            end: start + text.len(),
+            cap,
+            caps,
+            newline_before: false,
+        }
     }
 }
 
@@ -443,16 +455,14 @@ pub(crate) fn raw_items_into<'t>(text: &'t str, range: Range<usize>, items: &mut
             if read.fast {
                 let start = at + p;
                 let stop = at + read.end;
-                items.push(Item {
-                    kind: read.kind,
-                    id: Cell::new(UNSET),
-                    text: rest.get(start..stop).unwrap_or_default(),
-                    start: base + start,
-                    end: base + stop,
-                    cap: read.cap,
-                    caps: read.caps,
-                    newline_before: false,
-                });
+                let text = rest.get(start..stop).unwrap_or_default();
+                items.push(Item::raw(
+                    read.kind,
+                    text,
+                    base + start,
+                    read.cap,
+                    read.caps,
+                ));
                 p = read.end + masks.next_start(read.end);
                 continue;
             }
@@ -485,7 +495,7 @@ const BLOCK_READ: usize = BLOCK + 8;
 
 /// What the bytes of a block are, one bit per byte (bit `j` for byte `j`).
 struct BlockMasks {
-    /// Bytes that go on a word, as [`GOES_ON`] tells them by the byte after.
+    /// Bytes that go on a word, as [`goes_on`] tells them by the byte after.
     word: u64,
     /// Bytes of the text that are not a space.
     not_space: u64,
@@ -533,13 +543,7 @@ impl BlockMasks {
         let classes: [u8; BLOCK] = std::array::from_fn(|j| {
             let b = block.get(j).copied().unwrap_or(0);
             let next = block.get(j + 1).copied().unwrap_or(0);
-            let alphanumeric = ((b | 0x20).wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10);
-            let word = alphanumeric
-                | (b & 0xC0 == 0x80)
-                | (b.wrapping_sub(0xC4) < 5)
-                | ((b == 0xC3) & (next != 0x97) & (next != 0xB7))
-                | ((b == 0xE1) & (next & 0xFC == 0xB8));
-            (u8::from(word) * CLASS_WORD)
+            (u8::from(goes_on(b, next)) * CLASS_WORD)
                 | (u8::from(b != b' ') * CLASS_NOT_SPACE)
                 | (u8::from(b.wrapping_sub(b'a') < 26) * CLASS_LOWER)
                 | (u8::from(b.wrapping_sub(b'A') < 26) * CLASS_UPPER)
@@ -641,7 +645,7 @@ struct FirstByte {
 }
 
 /// A word starting with the byte can be settled by a block: an ASCII letter or digit, or
-/// a lead byte of the word characters [`GOES_ON`] knows without decoding.
+/// a lead byte of the word characters [`goes_on`] knows without decoding.
 const SETTLES_WORD: u8 = 1;
 /// The byte is a separator of its own: ASCII, neither a letter, a digit nor white space.
 const SETTLES_SEP: u8 = 2;
@@ -782,7 +786,7 @@ fn scalar_item<'t>(
     } else if kind == PUNCT {
         let (sep, after) = rest.split_at_checked(1)?;
         let start = end - rest.len();
-        items.push(sep_item(sep, start, start + 1));
+        items.push(Item::raw(ItemKind::Sep, sep, start, false, false));
         return Some(after);
     } else if rest.as_bytes().starts_with("đ".as_bytes()) {
         // The commonest first letter outside ASCII.
@@ -824,7 +828,7 @@ fn scalar_item<'t>(
         if !class.word() {
             let (sep, after) = rest.split_at_checked(len)?;
             let start = end - rest.len();
-            items.push(sep_item(sep, start, start + len));
+            items.push(Item::raw(ItemKind::Sep, sep, start, false, false));
             return Some(after);
         }
         let (len, cap, caps) = if class.lower() {
@@ -856,17 +860,7 @@ fn push_front<'t>(
     let Some((word, after)) = rest.split_at_checked(len) else {
         return "";
     };
-    let start = end - rest.len();
-    items.push(Item {
-        kind: ItemKind::Word,
-        id: Cell::new(UNSET),
-        text: word,
-        start,
-        end: start + len,
-        cap,
-        caps,
-        newline_before: false,
-    });
+    items.push(Item::raw(ItemKind::Word, word, end - rest.len(), cap, caps));
     after.strip_prefix(' ').unwrap_or(after)
 }
 
@@ -1129,6 +1123,23 @@ mod tests {
         assert_eq!(number("CHỦ"), number("chủ"));
         assert_eq!(number("Uỷ"), number("ủy"));
         assert_eq!(number("xyz"), NOT_A_PHRASE_WORD);
+    }
+
+    /// [`goes_on`], written for vector code, says what the byte classes say, for every
+    /// byte and the one after it.
+    #[test]
+    fn the_word_byte_rule_is_the_byte_classes() {
+        for byte in 0..=u8::MAX {
+            for next in 0..=u8::MAX {
+                let expected = match byte {
+                    b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | 0x80..=0xBF | 0xC4..=0xC8 => true,
+                    0xC3 => next != 0x97 && next != 0xB7,
+                    0xE1 => matches!(next, 0xB8..=0xBB),
+                    _ => false,
+                };
+                assert_eq!(goes_on(byte, next), expected, "{byte:02X} {next:02X}");
+            }
+        }
     }
 
     /// An item as compared: kind, text, span, and the three flags.
